@@ -1,0 +1,48 @@
+"""The one door into the core: what the CLI and every app page call."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from model.library import Library, load_library
+from model.problems import InputError, Problem
+from model.project_io import check_project, dump_project, load_project, parse_project, save_project
+from model.spec import ProjectSpec
+from model.yamlio import read_yaml_file
+
+__all__ = [
+    "InputError",
+    "Library",
+    "Problem",
+    "ProjectSpec",
+    "dump_project",
+    "load_library",
+    "load_project",
+    "parse_project",
+    "project_schema",
+    "save_project",
+    "validate_file",
+]
+
+SCHEMA_ID = "https://ttplan.invalid/schema/project-v1.json"
+
+
+def validate_file(path: str | os.PathLike, library: Library | None = None) -> tuple[ProjectSpec | None, list[Problem]]:
+    """Check one project file; the project is None when any problem is an error. Never raises for bad input."""
+    try:
+        doc = read_yaml_file(path)
+    except InputError as exc:
+        return None, exc.problems
+    return check_project(doc, str(path), library)
+
+
+def project_schema() -> dict[str, Any]:
+    """JSON Schema of the project file format, for editors' completion and checking."""
+    schema = ProjectSpec.model_json_schema(mode="validation")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+
+
+def project_schema_text() -> str:
+    return json.dumps(project_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,202 @@
+"""Load and cross-check the knowledge libraries: sources, measures, checklist, contract clauses, country profiles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from pydantic import ValidationError
+
+from model.library_schema import (
+    LIBRARY_KINDS,
+    ChecklistCatalogue,
+    ChecklistItemDef,
+    Citation,
+    ContractClause,
+    CountryProfile,
+    Envelope,
+    MeasureCatalogue,
+    MeasureDef,
+    SourceEntry,
+    SourceRegistry,
+)
+from model.predicate import Predicate, path_problem
+from model.problems import InputError, Problem
+from model.spec import measure_ids
+from model.validation import pydantic_problems
+from model.yamlio import Document, read_yaml_file
+
+#: The repository root: library folders sit beside the ``model`` package.
+REPO_ROOT = FsPath(__file__).resolve().parent.parent
+
+
+@dataclass
+class Library:
+    """Everything the engine knows besides the project, validated and cross-checked."""
+
+    sources: dict[str, SourceEntry] = field(default_factory=dict)
+    measures: dict[str, MeasureDef] = field(default_factory=dict)
+    checklist: list[ChecklistItemDef] = field(default_factory=list)
+    clauses: dict[str, ContractClause] = field(default_factory=dict)
+    countries: dict[str, CountryProfile] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    """Library id → the file it came from (for messages)."""
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def library_files(root: FsPath) -> list[FsPath]:
+    """Every library file under ``root``, in a stable order."""
+    groups = [
+        sorted((root / "libraries" / "sources").glob("*.yaml")),
+        [root / "libraries" / "measures.yaml", root / "libraries" / "checklist.yaml"],
+        sorted((root / "contract_clauses").glob("*.yaml")),
+        sorted((root / "country_profiles").glob("*.yaml")),
+    ]
+    return [p for group in groups for p in group]
+
+
+def _read(path: FsPath, root: FsPath) -> tuple[Envelope | None, list[Problem]]:
+    name = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    try:
+        doc = read_yaml_file(path)
+    except InputError as exc:
+        return None, [Problem(p.code, p.path, p.params, name, p.line, p.column, p.object_id) for p in exc.problems]
+    data = doc.data
+    if not isinstance(data, dict):
+        return None, [Problem("not_a_mapping", file=name, params={"found": type(data).__name__})]
+    kind = data.get("kind")
+    model = LIBRARY_KINDS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        line, col = doc.mark(("kind",))
+        return None, [Problem("library_kind", path=("kind",), file=name, line=line, column=col,
+                              params={"value": kind, "choices": ", ".join(LIBRARY_KINDS)})]
+    try:
+        obj = model.model_validate(data)
+    except ValidationError as exc:
+        return None, pydantic_problems(exc, doc, model, name)
+    problems = []
+    if isinstance(obj, (ContractClause, CountryProfile)) and obj.id != path.stem:
+        line, col = doc.mark(("id",))
+        problems.append(Problem("library_id_file", path=("id",), file=name, line=line, column=col,
+                                params={"value": obj.id, "stem": path.stem}))
+    _predicate_problems(obj, doc, name, problems)
+    return obj, problems
+
+
+def _predicates(obj: Envelope) -> list[tuple[tuple, Predicate]]:
+    if isinstance(obj, ContractClause):
+        out = [(("required_when",), obj.required_when)] if obj.required_when else []
+        out += [(("cautions", i, "when"), c.when) for i, c in enumerate(obj.cautions) if c.when]
+        return out
+    if isinstance(obj, ChecklistCatalogue):
+        return [(("items", i, "applies_when"), it.applies_when) for i, it in enumerate(obj.items) if it.applies_when]
+    return []
+
+
+def _predicate_problems(obj: Envelope, doc: Document, name: str, problems: list[Problem]) -> None:
+    for path, pred in _predicates(obj):
+        for field_path in pred.fields():
+            detail = path_problem(field_path)
+            if detail:
+                line, col = doc.mark(path)
+                problems.append(Problem("predicate_path", path=path, file=name, line=line, column=col,
+                                        params={"detail": detail}))
+
+
+def _citations(obj: Envelope) -> list[tuple[tuple, Citation]]:
+    out: list[tuple[tuple, Citation]] = [(("sources", i), c) for i, c in enumerate(getattr(obj, "sources", []))
+                                         if isinstance(c, Citation)]
+    if isinstance(obj, ContractClause):
+        out += [(("cautions", i, "sources", j), c) for i, k in enumerate(obj.cautions) for j, c in enumerate(k.sources)]
+    if isinstance(obj, CountryProfile):
+        out += [(("factors", f.value, "facts", j, "source"), fact.source)
+                for f, a in obj.factors.items() for j, fact in enumerate(a.facts)]
+        out += [(("tech_interest_sectors", j, "source"), fact.source) for j, fact in enumerate(obj.tech_interest_sectors)]
+    return out
+
+
+def load_library(root: FsPath | str | None = None) -> Library:
+    """Read every library file under ``root`` (default: the repository), validate and cross-check it.
+
+    Raises InputError listing every problem in every file.
+    """
+    root = FsPath(root) if root else REPO_ROOT
+    lib = Library()
+    problems: list[Problem] = []
+    loaded: list[tuple[str, Envelope]] = []
+    for path in library_files(root):
+        name = str(path.relative_to(root))
+        if not path.exists():
+            problems.append(Problem("library_missing", file=name, params={"value": name}))
+            continue
+        obj, found = _read(path, root)
+        problems.extend(found)
+        if obj is None:
+            continue
+        key = f"{obj.kind}:{obj.id}"
+        if key in lib.files:
+            problems.append(Problem("library_duplicate", file=name, path=("id",),
+                                    params={"value": obj.id, "first": lib.files[key]}))
+            continue
+        lib.files[key] = name
+        loaded.append((name, obj))
+        if isinstance(obj, SourceRegistry):
+            for i, entry in enumerate(obj.sources):
+                if entry.id in lib.sources:
+                    problems.append(Problem("library_duplicate", file=name, path=("sources", i, "id"),
+                                            params={"value": entry.id, "first": "sources"}))
+                lib.sources[entry.id] = entry
+        elif isinstance(obj, MeasureCatalogue):
+            for i, m in enumerate(obj.measures):
+                if m.id in lib.measures:
+                    problems.append(Problem("library_duplicate", file=name, path=("measures", i, "id"),
+                                            params={"value": m.id, "first": "measures"}))
+                lib.measures[m.id] = m
+        elif isinstance(obj, ChecklistCatalogue):
+            seen: set[str] = set()
+            for i, item in enumerate(obj.items):
+                if item.id in seen:
+                    problems.append(Problem("library_duplicate", file=name, path=("items", i, "id"),
+                                            params={"value": item.id, "first": "checklist"}))
+                seen.add(item.id)
+            lib.checklist = list(obj.items)
+        elif isinstance(obj, ContractClause):
+            lib.clauses[obj.id] = obj
+        elif isinstance(obj, CountryProfile):
+            lib.countries[obj.id] = obj
+    problems.extend(_cross_check(lib, loaded))
+    if any(p.severity == "error" for p in problems):
+        raise InputError(problems)
+    lib.warnings = problems
+    return lib
+
+
+def _cross_check(lib: Library, loaded: list[tuple[str, Envelope]]) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, obj in loaded:
+        for path, citation in _citations(obj):
+            if citation.source not in lib.sources:
+                problems.append(Problem("library_reference", file=name, path=path,
+                                        params={"value": citation.source, "target": "source"}))
+        if isinstance(obj, ChecklistCatalogue):
+            for i, item in enumerate(obj.items):
+                for j, m in enumerate(item.measures):
+                    if m not in lib.measures:
+                        problems.append(Problem("library_reference", file=name, path=("items", i, "measures", j),
+                                                object_id=item.id, params={"value": m, "target": "measure"}))
+                for j, c in enumerate(item.clauses):
+                    if c not in lib.clauses:
+                        problems.append(Problem("library_reference", file=name, path=("items", i, "clauses", j),
+                                                object_id=item.id, params={"value": c, "target": "clause"}))
+    if lib.measures:
+        expected = set(measure_ids())
+        have = set(lib.measures)
+        if expected != have:
+            detail = []
+            if expected - have:
+                detail.append("missing " + ", ".join(sorted(expected - have)))
+            if have - expected:
+                detail.append("not in the format " + ", ".join(sorted(have - expected)))
+            problems.append(Problem("measure_catalogue_mismatch", file="libraries/measures.yaml",
+                                    params={"detail": "; ".join(detail)}))
+    return problems

@@ -1,0 +1,1 @@
+"""Streamlit-only helpers: translations, cached wrappers around the core."""
