@@ -55,32 +55,32 @@ def library_files(root: FsPath) -> list[FsPath]:
     return [p for group in groups for p in group]
 
 
-def _read(path: FsPath, root: FsPath) -> tuple[Envelope | None, list[Problem]]:
+def _read(path: FsPath, root: FsPath) -> tuple[Envelope | None, Document | None, list[Problem]]:
     name = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
         doc = read_yaml_file(path)
     except InputError as exc:
-        return None, [Problem(p.code, p.path, p.params, name, p.line, p.column, p.object_id) for p in exc.problems]
+        return None, None, [Problem(p.code, p.path, p.params, name, p.line, p.column, p.object_id) for p in exc.problems]
     data = doc.data
     if not isinstance(data, dict):
-        return None, [Problem("not_a_mapping", file=name, params={"found": type(data).__name__})]
+        return None, doc, [Problem("not_a_mapping", file=name, params={"found": type(data).__name__})]
     kind = data.get("kind")
     model = LIBRARY_KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         line, col = doc.mark(("kind",))
-        return None, [Problem("library_kind", path=("kind",), file=name, line=line, column=col,
-                              params={"value": kind, "choices": ", ".join(LIBRARY_KINDS)})]
+        return None, doc, [Problem("library_kind", path=("kind",), file=name, line=line, column=col,
+                                   params={"value": kind, "choices": ", ".join(LIBRARY_KINDS)})]
     try:
         obj = model.model_validate(data)
     except ValidationError as exc:
-        return None, pydantic_problems(exc, doc, model, name)
+        return None, doc, pydantic_problems(exc, doc, model, name)
     problems = []
     if isinstance(obj, (ContractClause, CountryProfile)) and obj.id != path.stem:
         line, col = doc.mark(("id",))
         problems.append(Problem("library_id_file", path=("id",), file=name, line=line, column=col,
                                 params={"value": obj.id, "stem": path.stem}))
     _predicate_problems(obj, doc, name, problems)
-    return obj, problems
+    return obj, doc, problems
 
 
 def _predicates(obj: Envelope) -> list[tuple[tuple, Predicate]]:
@@ -123,15 +123,15 @@ def load_library(root: FsPath | str | None = None) -> Library:
     root = FsPath(root) if root else REPO_ROOT
     lib = Library()
     problems: list[Problem] = []
-    loaded: list[tuple[str, Envelope]] = []
+    loaded: list[tuple[str, Envelope, Document]] = []
     for path in library_files(root):
         name = str(path.relative_to(root))
         if not path.exists():
             problems.append(Problem("library_missing", file=name, params={"value": name}))
             continue
-        obj, found = _read(path, root)
+        obj, doc, found = _read(path, root)
         problems.extend(found)
-        if obj is None:
+        if obj is None or doc is None:
             continue
         key = f"{obj.kind}:{obj.id}"
         if key in lib.files:
@@ -139,7 +139,7 @@ def load_library(root: FsPath | str | None = None) -> Library:
                                     params={"value": obj.id, "first": lib.files[key]}))
             continue
         lib.files[key] = name
-        loaded.append((name, obj))
+        loaded.append((name, obj, doc))
         if isinstance(obj, SourceRegistry):
             for i, entry in enumerate(obj.sources):
                 if entry.id in lib.sources:
@@ -171,23 +171,27 @@ def load_library(root: FsPath | str | None = None) -> Library:
     return lib
 
 
-def _cross_check(lib: Library, loaded: list[tuple[str, Envelope]]) -> list[Problem]:
+def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]]) -> list[Problem]:
     problems: list[Problem] = []
-    for name, obj in loaded:
+    for name, obj, doc in loaded:
+
+        def missing(path: tuple, value: str, target: str, object_id: str | None = None,
+                    doc: Document = doc, name: str = name) -> None:
+            line, col = doc.mark(path)
+            problems.append(Problem("library_reference", file=name, path=path, line=line, column=col,
+                                    object_id=object_id, params={"value": value, "target": target}))
+
         for path, citation in _citations(obj):
             if citation.source not in lib.sources:
-                problems.append(Problem("library_reference", file=name, path=path,
-                                        params={"value": citation.source, "target": "source"}))
+                missing((*path, "source") if path[-1] != "source" else path, citation.source, "source")
         if isinstance(obj, ChecklistCatalogue):
             for i, item in enumerate(obj.items):
                 for j, m in enumerate(item.measures):
                     if m not in lib.measures:
-                        problems.append(Problem("library_reference", file=name, path=("items", i, "measures", j),
-                                                object_id=item.id, params={"value": m, "target": "measure"}))
+                        missing(("items", i, "measures", j), m, "measure", item.id)
                 for j, c in enumerate(item.clauses):
                     if c not in lib.clauses:
-                        problems.append(Problem("library_reference", file=name, path=("items", i, "clauses", j),
-                                                object_id=item.id, params={"value": c, "target": "clause"}))
+                        missing(("items", i, "clauses", j), c, "clause", item.id)
     if lib.measures:
         expected = set(measure_ids())
         have = set(lib.measures)

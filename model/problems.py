@@ -43,6 +43,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "allowed_keys": ("使える項目: {candidates}", "Allowed fields: {candidates}"),
     "missing": ("必須項目がありません。", "This field is required."),
     "enum": ("「{value}」は選べません。選択肢: {choices}", "'{value}' is not one of the choices: {choices}"),
+    "enum_bool": ("true/false は選べません（YAML は yes・no・on・off を true/false と読みます）。選択肢: {choices}",
+                  "true/false is not a choice here (YAML reads yes, no, on and off as true/false). Choices: {choices}"),
     "type_int": ("整数を書いてください（「{value}」は整数ではありません）。", "Write a whole number ('{value}' is not one)."),
     "type_number": ("数値を書いてください（「{value}」は数値ではありません）。", "Write a number ('{value}' is not one)."),
     "type_bool": ("true か false を書いてください（「{value}」）。", "Write true or false ('{value}')."),

@@ -126,7 +126,8 @@ def _problem(err: dict, doc: Document, root: type[BaseModel], file: str | None) 
         allowed = list(parent.model_fields) if parent else []
         params = {"key": path[-1] if path else "?", "suggestion": unknown_key_suggestion(path[-1] if path else "", allowed)}
     elif kind in ("enum", "literal_error"):
-        code = "enum"
+        # YAML 1.1 reads bare yes/no/on/off as true/false, which surprises people.
+        code = "enum_bool" if isinstance(value, bool) else "enum"
         params["choices"] = str(ctx.get("expected", "")).replace("'", "")
     elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         code = {"greater_than_equal": "too_small", "greater_than": "too_small_strict"}.get(kind, "too_large")

@@ -213,10 +213,11 @@ class FinancialHealth(Vocab):
 class MeetsStandard(Vocab):
     """Whether a partner meets our information-management standard (ch1.1.6.c)."""
 
-    YES = ("yes", "自社水準を満たす", "Meets our standard")
+    # Values avoid yes/no: YAML 1.1 would read a bare yes/no as true/false.
+    MEETS = ("meets", "自社水準を満たす", "Meets our standard")
     AFTER_REMEDIATION = ("after_remediation", "改善後に満たす予定", "Will after agreed remediation",
                          "改善を要請し、完了してから契約する。", "Improvements requested; contract only after they are done.")
-    NO = ("no", "満たさない", "Does not meet our standard")
+    BELOW = ("below", "満たさない", "Below our standard")
 
 
 class DisclosureLevel(Vocab):

@@ -252,6 +252,14 @@ def atomic_write(path: str | os.PathLike, content: str | bytes, before_replace: 
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private (0600); keep the mode the file had, or the usual one.
+        try:
+            mode = target.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         if before_replace:
             before_replace(tmp)
         os.replace(tmp, target)

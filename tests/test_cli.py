@@ -1,0 +1,93 @@
+"""The `ttplan` command as a user runs it: exit codes, messages on stderr, no stack traces."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from model.library import REPO_ROOT
+
+from .conftest import EXAMPLES, MINIMAL
+
+
+def ttplan(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    exe = shutil.which("ttplan", path=str(Path(sys.executable).parent)) or "ttplan"
+    return subprocess.run([exe, *args], capture_output=True, text=True, timeout=120, cwd=REPO_ROOT,
+                          env={**os.environ, **(env or {})})
+
+
+def test_help_lists_commands():
+    result = ttplan("--help")
+    assert result.returncode == 0
+    for command in ("validate", "schema", "fmt", "library"):
+        assert command in result.stdout
+
+
+def test_validate_examples_exit_0():
+    result = ttplan("validate", *map(str, EXAMPLES))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("問題ありません") == len(EXAMPLES)
+
+
+def test_validate_invalid_file_exits_2_with_every_error_on_stderr(write):
+    path = write(MINIMAL.replace("joint_venture", "jv") + "people:\n  - {id: g, kind: local_staff, employer: site, headcount: -2}\n")
+    result = ttplan("validate", str(path), "--lang", "en")
+    assert result.returncode == 2
+    assert "project.deal_type" in result.stderr and "people[0].headcount" in result.stderr
+    assert f"{path}:4:" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_language_switch_and_environment_default(write):
+    path = write(MINIMAL.replace("joint_venture", "jv"))
+    assert "選べません" in ttplan("validate", str(path)).stderr
+    assert "not one of the choices" in ttplan("validate", str(path), env={"TTPLAN_LANG": "en"}).stderr
+
+
+def test_validate_json_output(write):
+    path = write(MINIMAL.replace("CN", "China"))
+    result = ttplan("validate", str(path), "--format", "json", "--lang", "en")
+    assert result.returncode == 2
+    payload = json.loads(result.stdout)
+    assert payload[0]["valid"] is False
+    assert payload[0]["problems"][0]["path"] == "project.host_country"
+
+
+@pytest.mark.parametrize("content", [b"\x00\xff\xfe garbage", b"key: [unclosed", b"- 1\n- 2\n"])
+def test_garbage_never_shows_a_trace(write, content):
+    result = ttplan("validate", str(write(content)))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_exits_2():
+    result = ttplan("validate", "does-not-exist.yaml", "--lang", "en")
+    assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_schema_matches_committed_file():
+    committed = (REPO_ROOT / "schema" / "project.schema.json").read_text(encoding="utf-8")
+    result = ttplan("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == json.loads(committed), "run `make schema` and commit the result"
+
+
+def test_fmt_prints_canonical_yaml(write):
+    path = write(MINIMAL + "our_company:\n  information_rules: {status: in_place}\n", "fmt-me.yaml")
+    result = ttplan("fmt", str(path))
+    assert result.returncode == 0
+    assert "  id: fmt-me\n" in result.stdout and "  information_rules: in_place\n" in result.stdout
+    result = ttplan("fmt", str(path), "--write")
+    assert result.returncode == 0 and path.read_text(encoding="utf-8").startswith("format_version: 1\n")
+
+
+def test_library_command_reports_counts():
+    result = ttplan("library", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "checklist items: 106" in result.stdout
