@@ -164,14 +164,17 @@ def load_library(root: FsPath | str | None = None) -> Library:
             lib.clauses[obj.id] = obj
         elif isinstance(obj, CountryProfile):
             lib.countries[obj.id] = obj
-    problems.extend(_cross_check(lib, loaded))
+    registry_failed = any(p.file and p.file.startswith("libraries/sources/") for p in problems)
+    problems.extend(_cross_check(lib, loaded, check_citations=not registry_failed))
     if any(p.severity == "error" for p in problems):
         raise InputError(problems)
     lib.warnings = problems
     return lib
 
 
-def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]]) -> list[Problem]:
+def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]], check_citations: bool = True) -> list[Problem]:
+    """References between library files. Citations are skipped when a source registry itself failed to load,
+    so one broken registry is reported once rather than as every citation it would have resolved."""
     problems: list[Problem] = []
     for name, obj, doc in loaded:
 
@@ -181,7 +184,7 @@ def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]]) -> 
             problems.append(Problem("library_reference", file=name, path=path, line=line, column=col,
                                     object_id=object_id, params={"value": value, "target": target}))
 
-        for path, citation in _citations(obj):
+        for path, citation in _citations(obj) if check_citations else []:
             if citation.source not in lib.sources:
                 missing((*path, "source") if path[-1] != "source" else path, citation.source, "source")
         if isinstance(obj, ChecklistCatalogue):

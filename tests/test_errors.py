@@ -145,7 +145,7 @@ def test_duplicate_ids(write, library):
 
 
 def test_reserved_partner_id(write, library):
-    text = MINIMAL + "partners:\n  - {id: us, name: 自社?, role: other}\n"
+    text = MINIMAL + "partners:\n  - {id: us, name: 自社, role: other}\n"
     assert only(problems_of(write, text, library), "reserved_id").path == ("partners", 0, "id")
 
 

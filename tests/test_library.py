@@ -134,3 +134,12 @@ def test_measure_missing_from_catalogue_is_reported(tmp_path):
     with pytest.raises(InputError) as info:
         load_library(root)
     assert any(p.code == "measure_catalogue_mismatch" for p in info.value.errors)
+
+
+def test_broken_source_registry_is_reported_once_not_per_citation(tmp_path):
+    root = copy_library(tmp_path)
+    path = root / "libraries" / "sources" / "countries.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: [broken\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_library(root)
+    assert {p.file for p in info.value.problems} == {"libraries/sources/countries.yaml"}
