@@ -17,6 +17,7 @@ from model.library_schema import (
     Envelope,
     MeasureCatalogue,
     MeasureDef,
+    ScoringModel,
     SourceEntry,
     SourceRegistry,
 )
@@ -39,6 +40,7 @@ class Library:
     checklist: list[ChecklistItemDef] = field(default_factory=list)
     clauses: dict[str, ContractClause] = field(default_factory=dict)
     countries: dict[str, CountryProfile] = field(default_factory=dict)
+    scoring: ScoringModel | None = None
     files: dict[str, str] = field(default_factory=dict)
     """Library id → the file it came from (for messages)."""
     warnings: list[Problem] = field(default_factory=list)
@@ -48,7 +50,7 @@ def library_files(root: FsPath) -> list[FsPath]:
     """Every library file under ``root``, in a stable order."""
     groups = [
         sorted((root / "libraries" / "sources").glob("*.yaml")),
-        [root / "libraries" / "measures.yaml", root / "libraries" / "checklist.yaml"],
+        [root / "libraries" / "measures.yaml", root / "libraries" / "checklist.yaml", root / "libraries" / "scoring.yaml"],
         sorted((root / "contract_clauses").glob("*.yaml")),
         sorted((root / "country_profiles").glob("*.yaml")),
     ]
@@ -164,6 +166,8 @@ def load_library(root: FsPath | str | None = None) -> Library:
             lib.clauses[obj.id] = obj
         elif isinstance(obj, CountryProfile):
             lib.countries[obj.id] = obj
+        elif isinstance(obj, ScoringModel):
+            lib.scoring = obj
     registry_failed = any(p.file and p.file.startswith("libraries/sources/") for p in problems)
     problems.extend(_cross_check(lib, loaded, check_citations=not registry_failed))
     if any(p.severity == "error" for p in problems):

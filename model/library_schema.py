@@ -230,3 +230,86 @@ LIBRARY_KINDS: dict[str, type[Envelope]] = {
     "contract_clause": ContractClause,
     "country_profile": CountryProfile,
 }
+
+
+# --------------------------------------------------------------------------- scoring model
+
+
+Weight = Annotated[float, Field(ge=0, le=1)]
+Severity = Literal["low", "medium", "high", "critical"]
+
+
+FactId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class ChannelWeights(LibModel):
+    """How one leak channel turns facts into a threat: a base, host-country factors, per-channel fact weights."""
+
+    base_threat: Weight
+    country_factors: dict[CountryFactor, Weight] = Field(default_factory=dict)
+    facts: dict[FactId, Weight] = Field(default_factory=dict, description="Overrides of the global fact weights.")
+
+
+class ImpactModel(LibModel):
+    weights: dict[Literal["market_value", "catch_up", "choke_point", "investment", "export_control"], Weight]
+    level_values: dict[Literal["low", "medium", "high", "very_high"], Weight]
+    catch_up_full_years: Annotated[float, Field(gt=0)]
+    choke_point_values: dict[Literal["yes", "no"], Weight]
+    export_control_values: dict[Literal["list_controlled", "catch_all", "not_controlled", "unknown"], Weight]
+    unknown_value: Weight
+    non_core_factor: Weight
+
+
+class GradeBand(LibModel):
+    grade: Literal["A", "B", "C", "D", "E"]
+    min_score: Annotated[float, Field(ge=0, le=100)]
+    label: Bilingual
+
+
+class ScoringModel(CitedEnvelope):
+    """Every number the engine uses, in one reviewable file (see libraries/README.md)."""
+
+    kind: Literal["scoring_model"]
+    note: Bilingual
+    disclosure_levels: dict[Literal["overview", "specification", "sanitised_drawings", "full_drawings",
+                                    "process_knowhow", "recipe_source"], Weight]
+    disclosure_methods: dict[Literal["view_only_cloud", "on_site_training", "paper", "electronic_copy",
+                                     "physical_delivery"], Weight]
+    country_ratings: dict[Literal["low", "medium", "high", "very_high", "unknown"], Weight]
+    clause_strength: dict[Literal["present", "partial", "missing", "not_applicable"], Weight]
+    measure_strength: dict[Literal["in_place", "partial", "planned", "absent", "not_applicable"], Weight]
+    clause_effect: Weight
+    measure_effect: Weight
+    control_effects: dict[str, Weight] = Field(default_factory=dict, description="Per-id effects overriding the defaults.")
+    control_floor: Weight
+    access_exposure: Weight
+    equipment_exposure: dict[Literal["general_as_is", "general_tuned", "custom"], Weight]
+    media_exposure_factor: Weight
+    facts: dict[FactId, Weight]
+    channels: dict[LeakChannel, ChannelWeights]
+    impact: ImpactModel
+    likelihood_bins: Annotated[list[Weight], Field(min_length=4, max_length=4)]
+    impact_bins: Annotated[list[Weight], Field(min_length=4, max_length=4)]
+    matrix: Annotated[list[Annotated[list[Severity], Field(min_length=5, max_length=5)]], Field(min_length=5, max_length=5)]
+    aggregate_weights: Annotated[list[Weight], Field(min_length=1)]
+    grades: Annotated[list[GradeBand], Field(min_length=2)]
+
+    @model_validator(mode="after")
+    def _complete(self) -> ScoringModel:
+        missing = [c.value for c in LeakChannel if c not in self.channels]
+        if missing:
+            raise ValueError(f"channels lacks weights for: {', '.join(missing)}")
+        for name, bins in (("likelihood_bins", self.likelihood_bins), ("impact_bins", self.impact_bins)):
+            if bins != sorted(bins):
+                raise ValueError(f"{name} must be ascending")
+        if abs(sum(self.aggregate_weights) - 1) > 1e-6:
+            raise ValueError("aggregate_weights must add up to 1")
+        if abs(sum(self.impact.weights.values()) - 1) > 1e-6:
+            raise ValueError("impact.weights must add up to 1")
+        bands = [g.min_score for g in self.grades]
+        if bands != sorted(bands, reverse=True) or bands[-1] != 0:
+            raise ValueError("grades must run from the highest min_score down to 0")
+        return self
+
+
+LIBRARY_KINDS["scoring_model"] = ScoringModel
