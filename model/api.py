@@ -6,14 +6,24 @@ import json
 import os
 from typing import Any
 
+from model.assess import Assessment, assess
+from model.compare import Comparison, compare
 from model.library import Library, load_library
 from model.problems import InputError, Problem
 from model.project_io import check_project, dump_project, load_project, parse_project, save_project
+from model.ranking import Mitigation, best_per_phase, rank_mitigations
 from model.spec import ProjectSpec
 from model.yamlio import read_yaml_file
 
 __all__ = [
+    "Assessment",
+    "Comparison",
     "InputError",
+    "Mitigation",
+    "assess",
+    "best_per_phase",
+    "compare",
+    "rank_mitigations",
     "Library",
     "Problem",
     "ProjectSpec",

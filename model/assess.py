@@ -235,6 +235,7 @@ def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]])
     spec, scoring = ctx.spec, ctx.scoring
     decisions = {d.finding: d for d in spec.decisions}
     findings: list[Finding] = []
+    covered = {channel: coverage(cs) for channel, cs in controls.items()}
     for tech in spec.technologies:
         impact = technology_impact(tech, scoring)
         for rule in RULES:
@@ -253,7 +254,7 @@ def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]])
                 remaining *= 1 - w
             threat = 1 - remaining
             relevant = controls[channel]
-            cover = coverage(relevant)
+            cover = covered[channel]
             remaining_factor = control_factor(cover, scoring)
             exposure = max(e.value for e in evidence.exposures)
             likelihood, l_level, i_level, severity, score = score_finding(exposure, threat, remaining_factor, impact, scoring)
@@ -271,21 +272,36 @@ def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]])
 
 def stage_timeline(spec: ProjectSpec, findings: list[Finding], scoring: ScoringModel) -> list[StagePoint]:
     """Risk after each stage: hand-overs count from their stage on; people's access and equipment count throughout."""
+    if not spec.disclosure.stages:
+        return []
+    # Each finding's score only steps up when a stage raises its exposure: collect those steps once.
+    steps: dict[int, list[tuple[str, float]]] = {}
+    for f in findings:
+        if not f.counted:
+            continue
+        rest = f.threat * f.control_factor * f.impact
+        best = max((e.value for e in f.exposures if e.stage is None), default=0.0)
+        for e in sorted((e for e in f.exposures if e.stage is not None), key=lambda e: e.stage):
+            if e.value > best:
+                best = e.value
+                steps.setdefault(e.stage, []).append((f.id, round(100 * best * rest, 1)))
+        static = max((e.value for e in f.exposures if e.stage is None), default=0.0)
+        if static:
+            steps.setdefault(-1, []).append((f.id, round(100 * static * rest, 1)))
+    scores: dict[str, float] = dict(steps.get(-1, []))
     points: list[StagePoint] = []
-    previous_scores: dict[str, float] = {}
-    previous_total = 0.0
-    counted = [f for f in findings if f.counted]
+    previous_total = aggregate(list(scores.values()), scoring) if scores else 0.0
     for index, stage in enumerate(spec.disclosure.stages):
-        scores: dict[str, float] = {}
-        for f in counted:
-            reached = [e.value for e in f.exposures if e.stage is None or e.stage <= index]
-            if reached:
-                scores[f.id] = round(100 * max(reached) * f.threat * f.control_factor * f.impact, 1)
+        rises = []
+        for fid, new in steps.get(index, []):
+            rises.append((new - scores.get(fid, 0.0), fid))
+            scores[fid] = max(new, scores.get(fid, 0.0))
         total = aggregate(list(scores.values()), scoring)
-        rises = sorted(((s - previous_scores.get(fid, 0.0), fid) for fid, s in scores.items()), reverse=True)
+        rises.sort(reverse=True)
         points.append(StagePoint(index, stage.id, stage.name, total, grade_for(total, scoring).grade,
-                                 round(total - previous_total, 1), [fid for rise, fid in rises[:3] if rise > 0]))
-        previous_scores, previous_total = scores, total
+                                 round(total - (previous_total if index else 0.0), 1),
+                                 [fid for rise, fid in rises[:3] if rise > 0]))
+        previous_total = total
     return points
 
 

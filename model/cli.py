@@ -32,6 +32,11 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class ReportFormat(StrEnum):
+    json = "json"
+    markdown = "markdown"
+
+
 LangOption = Annotated[Lang, typer.Option("--lang", envvar="TTPLAN_LANG", help="Language of messages: ja or en.")]
 
 EXIT_INVALID = 2
@@ -80,6 +85,78 @@ def validate(
     raise typer.Exit(EXIT_INVALID if failed else 0)
 
 
+def _load_or_exit(file: Path, library: api.Library, lang: Lang) -> api.ProjectSpec:
+    """The project, or every problem on stderr and exit status 2."""
+    spec, problems = api.validate_file(file, library)
+    for p in problems:
+        typer.echo(p.format(lang), err=True)
+    if spec is None:
+        raise typer.Exit(EXIT_INVALID)
+    return spec
+
+
+FormatOption = Annotated[ReportFormat, typer.Option("--format", help="json or markdown")]
+
+
+@app.command()
+def check(
+    file: Annotated[Path, typer.Argument(help="Project file (YAML).", show_default=False)],
+    output: FormatOption = ReportFormat.json,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Assess a project: score, grade, findings and the phase checklist (exit 2 on invalid input)."""
+    from model.export.json_report import assessment_dict, dumps
+    from model.export.markdown import assessment_markdown
+
+    library = _library(lang)
+    assessment = api.assess(_load_or_exit(file, library, lang), library)
+    if output is ReportFormat.json:
+        typer.echo(dumps(assessment_dict(assessment, lang)), nl=False)
+    else:
+        typer.echo(assessment_markdown(assessment, lang), nl=False)
+
+
+@app.command()
+def compare(
+    a: Annotated[Path, typer.Argument(help="First variant (YAML).", show_default=False)],
+    b: Annotated[Path, typer.Argument(help="Second variant (YAML).", show_default=False)],
+    output: FormatOption = ReportFormat.markdown,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Compare two variants of a project: input differences and their effect on scores, findings, checklist."""
+    from model.export.json_report import comparison_dict, dumps
+    from model.export.markdown import comparison_markdown
+
+    library = _library(lang)
+    spec_a, spec_b = _load_or_exit(a, library, lang), _load_or_exit(b, library, lang)
+    result = api.compare(spec_a, spec_b, library)
+    typer.echo(dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
+               nl=False)
+
+
+@app.command()
+def rank(
+    file: Annotated[Path, typer.Argument(help="Project file (YAML).", show_default=False)],
+    output: FormatOption = ReportFormat.markdown,
+    lang: LangOption = Lang.ja,
+    top: Annotated[int, typer.Option(help="How many to list.", min=1)] = 15,
+) -> None:
+    """Rank the clauses and measures not yet in place by how much each would cut the project's risk."""
+    from model.export.json_report import dumps, mitigation_dict
+    from model.export.markdown import ranking_markdown
+
+    library = _library(lang)
+    assessment = api.assess(_load_or_exit(file, library, lang), library)
+    ranked = api.rank_mitigations(assessment, library)
+    if output is ReportFormat.json:
+        best = {phase: [m.control.id for m in ms] for phase, ms in api.best_per_phase(ranked).items()}
+        payload = {"project": assessment.project_id, "score": assessment.score,
+                   "mitigations": [mitigation_dict(m, lang) for m in ranked[:top]], "best_per_phase": best}
+        typer.echo(dumps(payload), nl=False)
+    else:
+        typer.echo(ranking_markdown(ranked, lang, top), nl=False)
+
+
 @app.command()
 def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
@@ -114,17 +191,17 @@ def fmt(
 
 
 @app.command()
-def library(lang: LangOption = Lang.ja) -> None:
-    """Check every library file and print what the library holds."""
+def library(
+    lang: LangOption = Lang.ja,
+    full: Annotated[bool, typer.Option("--list", help="List every library file with its version and review date.")] = False,
+) -> None:
+    """Check every library file; show what is loaded, what each country leaves unknown, and checklist coverage."""
+    from model.library_coverage import coverage_report
+
     lib = _library(lang)
     for p in lib.warnings:
         typer.echo(p.format(lang), err=True)
-    counts = {
-        "sources": len(lib.sources), "measures": len(lib.measures), "checklist items": len(lib.checklist),
-        "contract clauses": len(lib.clauses), "country profiles": len(lib.countries),
-    }
-    for name, n in counts.items():
-        typer.echo(f"{name}: {n}")
+    typer.echo(coverage_report(lib, lang, full), nl=False)
 
 
 def main() -> None:

@@ -52,6 +52,7 @@ class ProjectGraph:
         self._access: dict[str, list[PeopleGroup]] = defaultdict(list)
         self._embodied: dict[str, list[Equipment]] = defaultdict(list)
         self._children: dict[str, list[str]] = defaultdict(list)
+        self._groups: dict[str, list[Partner]] = {}
         self._build()
 
     # ----------------------------------------------------------------- construction
@@ -138,6 +139,11 @@ class ProjectGraph:
 
     def affiliates_of(self, partner_id: str) -> list[Partner]:
         """The partner's group: its owners up the chain and everything they own, except the partner itself."""
+        if partner_id not in self._groups:
+            self._groups[partner_id] = self._group(partner_id)
+        return self._groups[partner_id]
+
+    def _group(self, partner_id: str) -> list[Partner]:
         top, seen = partner_id, {partner_id}
         while (parent := self.partners.get(top)) is not None and parent.parent and parent.parent not in seen:
             seen.add(parent.parent)

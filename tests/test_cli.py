@@ -91,3 +91,30 @@ def test_library_command_reports_counts():
     result = ttplan("library", "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "checklist items: 106" in result.stdout
+
+
+def test_check_json_contract_and_exit_0():
+    result = ttplan("check", str(EXAMPLES[0]), "--format", "json", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"project", "score", "grade", "checklist", "findings"} <= set(data)
+    assert data["project"] == EXAMPLES[0].stem
+
+
+def test_check_invalid_input_exits_2(write):
+    result = ttplan("check", str(write(MINIMAL.replace("CN", "China"))), "--format", "json")
+    assert result.returncode == 2 and "project.host_country" in result.stderr and result.stdout == ""
+
+
+def test_check_markdown_in_both_languages():
+    assert "## Top risks" in ttplan("check", str(EXAMPLES[0]), "--format", "markdown", "--lang", "en").stdout
+    assert "## 主なリスク" in ttplan("check", str(EXAMPLES[0]), "--format", "markdown").stdout
+
+
+def test_compare_and_rank():
+    result = ttplan("compare", str(EXAMPLES[0]), str(EXAMPLES[1]), "--format", "json")
+    assert result.returncode == 0 and "score_delta" in json.loads(result.stdout)
+    result = ttplan("rank", str(EXAMPLES[1]), "--format", "json", "--top", "5")
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)["mitigations"]) <= 5
+    assert "対策の優先順位" in ttplan("rank", str(EXAMPLES[1])).stdout

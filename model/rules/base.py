@@ -9,7 +9,7 @@ from model.graph import SITE, Disclosure, ProjectGraph, node_of
 from model.library import Library
 from model.library_schema import ScoringModel
 from model.spec import Partner, ProjectSpec, Technology
-from model.vocab import CountryFactor, DueDiligenceResult, LeakChannel, MeetsStandard
+from model.vocab import CountryFactor, DueDiligenceResult, LeakChannel, MeetsStandard, PartnerRole
 
 
 class Msg(NamedTuple):
@@ -63,6 +63,10 @@ class RuleContext:
         self.library = library
         self.scoring: ScoringModel = library.scoring
         self.graph = graph or ProjectGraph(spec)
+        self._partner_facts: dict[str, list[Fact]] = {}
+        self.memo: dict[str, object] = {}
+        """Per-project results a rule may reuse across technologies (keyed by rule and object)."""
+        self._country_facts: dict[LeakChannel, list[Fact]] = {}
         profile = library.countries.get(spec.project.host_country)
         self.country_rating: dict[CountryFactor, str] = {}
         self.country_source: dict[CountryFactor, str] = {}
@@ -75,6 +79,12 @@ class RuleContext:
                 self.country_rating[factor], self.country_source[factor] = assessed.rating.value, "profile"
             else:
                 self.country_rating[factor], self.country_source[factor] = "unknown", "unknown"
+
+    def once(self, key: str, compute):
+        """A per-project value computed on first use: rules run once per technology, so whole-project scans go here."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     # ----------------------------------------------------------------- exposure helpers
 
@@ -123,6 +133,11 @@ class RuleContext:
 
     def country_facts(self, channel: LeakChannel) -> list[Fact]:
         """Host-country factors the scoring model links to the channel, rated medium or above (or unknown)."""
+        if channel not in self._country_facts:
+            self._country_facts[channel] = self._make_country_facts(channel)
+        return self._country_facts[channel]
+
+    def _make_country_facts(self, channel: LeakChannel) -> list[Fact]:
         weights = self.scoring.channels[channel].country_factors
         out = []
         for factor in weights:
@@ -139,8 +154,13 @@ class RuleContext:
                 f"host country: {factor.label_en} is {label[1]} ({source[1]})")))
         return out
 
-    def partner_facts(self, partner: Partner, prefix: str = "") -> list[Fact]:
+    def partner_facts(self, partner: Partner) -> list[Fact]:
         """Facts about a recipient that raise the threat on most channels (ownership, ties, competition, DD)."""
+        if partner.id not in self._partner_facts:
+            self._partner_facts[partner.id] = self._make_partner_facts(partner)
+        return self._partner_facts[partner.id]
+
+    def _make_partner_facts(self, partner: Partner) -> list[Fact]:
         facts = []
         name = partner.name
         if partner.competes_with_us:
@@ -170,7 +190,11 @@ class RuleContext:
                                                        f"{name} has weak information controls ({len(weak)} areas)")))
         if dd.past_incidents is not None and dd.past_incidents.value == "serious":
             facts.append(Fact("past_incidents", Msg(f"{name}に重大な情報流出の前歴", f"{name} had serious leaks before")))
-        return [Fact(prefix + f.id, f.text) for f in facts] if prefix else facts
+        return facts
+
+    def jv_partners(self) -> list[Partner]:
+        """The JV partners (who stand behind the site in a joint venture)."""
+        return self.once("jv_partners", lambda: [p for p in self.spec.partners if p.role == PartnerRole.JV_PARTNER])
 
     def recipients(self, tech: Technology) -> list[str]:
         """Parties (site or partner ids) that receive the technology in any stage, in order of first hand-over."""

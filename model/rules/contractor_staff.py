@@ -17,7 +17,7 @@ STAFFED_ROLES = (PartnerRole.CONTRACT_MANUFACTURER, PartnerRole.LICENSEE, Partne
 def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
     graph = ctx.graph
     groups = [g for g in graph.people_with_access(tech.id) if g.kind in STAFF_KINDS]
-    staffed = {p.id for p in ctx.spec.partners if p.role in STAFFED_ROLES}
+    staffed = ctx.once("contractor_staff:staffed", lambda: {p.id for p in ctx.spec.partners if p.role in STAFFED_ROLES})
     ev = Evidence(exposures=ctx.disclosure_exposures(tech, staffed))
     for group in groups:
         ev.exposures.append(Exposure(ctx.scoring.access_exposure, None, Msg(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from model.graph import party_node
 from model.rules.base import Evidence, Fact, Msg, RuleContext
 from model.spec import Technology
 from model.vocab import DueDiligenceResult, LeakChannel
@@ -23,8 +24,5 @@ def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
     if any(d.method == "electronic_copy" for d in ctx.graph.disclosures_of(tech.id)):
         ev.facts.append(Fact("files_handed_over", Msg("ファイルそのものを引き渡している", "files themselves are handed over")))
     ev.facts.extend(ctx.country_facts(CHANNEL))
-    first = ctx.recipients(tech)[0]
-    from model.graph import party_node
-
-    ev.path = [ctx.tech_node(tech), party_node(first)]
+    ev.path = [ctx.tech_node(tech), party_node(ctx.recipients(tech)[0])]
     return ev

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.graph import SITE, node_of
-from model.rules.base import Evidence, Exposure, Fact, Msg, RuleContext
+from model.rules.base import Evidence, Exposure, Msg, RuleContext
 from model.spec import US, Technology
 from model.vocab import LeakChannel, PeopleKind
 
@@ -27,9 +27,8 @@ def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
         if partner:
             ev.facts.extend(f for f in ctx.partner_facts(partner) if f.id in ("partner_competes", "affiliate_competes"))
     if SITE in ctx.recipients(tech):
-        for partner in ctx.spec.partners:
-            if partner.role.value == "jv_partner":
-                ev.facts.extend(f for f in ctx.partner_facts(partner) if f.id in ("partner_competes", "affiliate_competes"))
+        for partner in ctx.jv_partners():
+            ev.facts.extend(f for f in ctx.partner_facts(partner) if f.id in ("partner_competes", "affiliate_competes"))
     ev.facts.extend(ctx.country_facts(CHANNEL))
     ev.path = [ctx.tech_node(tech)] + [node_of("people", g.id) for g in groups[:1]] + [SITE]
     return ev

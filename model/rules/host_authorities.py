@@ -13,7 +13,7 @@ REFS = ("ch1.1.3", "ch1.2.3", "ch1.2.4")
 
 def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
     graph = ctx.graph
-    in_host = graph.recipients_in_host_country()
+    in_host = ctx.once("host_authorities:in_host", graph.recipients_in_host_country)
     ev = Evidence(exposures=ctx.disclosure_exposures(tech, in_host))
     for eq in graph.equipment_embodying(tech.id):
         if eq.owner in in_host or eq.owner == US:

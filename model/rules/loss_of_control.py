@@ -5,7 +5,7 @@ from __future__ import annotations
 from model.graph import SITE, node_of
 from model.rules.base import Evidence, Fact, Msg, RuleContext
 from model.spec import US, Technology
-from model.vocab import DealType, LeakChannel, PartnerRole
+from model.vocab import DealType, LeakChannel
 
 CHANNEL = LeakChannel.LOSS_OF_CONTROL
 REFS = ("ch1.2.5",)
@@ -49,6 +49,6 @@ def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
         ev.facts.append(Fact("no_special_resolution", Msg("役員選任が特別決議事項になっていない",
                                                           "director elections do not need a special resolution")))
     ev.facts.extend(ctx.country_facts(CHANNEL))
-    partners = [p for p in spec.partners if p.role == PartnerRole.JV_PARTNER]
+    partners = ctx.jv_partners()
     ev.path = [ctx.tech_node(tech), SITE] + [node_of("partner", p.id) for p in partners[:1]]
     return ev

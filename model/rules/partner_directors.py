@@ -5,7 +5,7 @@ from __future__ import annotations
 from model.graph import SITE, node_of
 from model.rules.base import Evidence, Exposure, Fact, Msg, RuleContext
 from model.spec import US, Technology
-from model.vocab import DealType, LeakChannel, PartnerRole, PeopleKind
+from model.vocab import DealType, LeakChannel, PeopleKind
 
 CHANNEL = LeakChannel.PARTNER_DIRECTORS
 REFS = ("ch1.2.5", "ch1.2.2")
@@ -15,7 +15,7 @@ def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
     spec = ctx.spec
     if spec.project.deal_type != DealType.JOINT_VENTURE:
         return None
-    directors = [g for g in spec.people if g.kind == PeopleKind.PARTNER_DIRECTORS]
+    directors = ctx.once("partner_directors:groups", lambda: [g for g in spec.people if g.kind == PeopleKind.PARTNER_DIRECTORS])
     partner_seats = sum(s.seats for s in spec.governance.board if s.holder != US)
     if not directors and spec.governance.board and partner_seats == 0:
         return None
@@ -38,7 +38,7 @@ def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
                 "相手方指名の役員に個別の秘密保持誓約・退任後の守秘義務がない（または不明）",
                 "partner-appointed directors have no individual confidentiality undertaking (or it is unknown)")))
             break
-    jv_partners = [p for p in spec.partners if p.role == PartnerRole.JV_PARTNER]
+    jv_partners = ctx.jv_partners()
     for partner in jv_partners:
         ev.facts.extend(ctx.partner_facts(partner))
     ev.facts.extend(ctx.country_facts(CHANNEL))

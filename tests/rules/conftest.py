@@ -1,0 +1,48 @@
+"""Building blocks for rule tests: a small project built from plain data, and running one rule on it."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from model.graph import ProjectGraph
+from model.rules.base import Evidence, RuleContext
+from model.spec import ProjectSpec
+
+BASE = {
+    "format_version": 1,
+    "project": {"name": "テスト", "deal_type": "joint_venture", "host_country": "CN"},
+    "technologies": [{"id": "tech", "name": "コア工程", "forms": ["drawings"]}],
+}
+
+PARTNER = {"id": "p", "name": "相手方", "role": "jv_partner", "country": "CN"}
+
+
+def disclose(level="process_knowhow", recipient="site", method="on_site_training", stage="s1"):
+    return {"id": stage, "name": stage, "items": [{"technology": "tech", "level": level, "recipient": recipient,
+                                                   "method": method}]}
+
+
+def project(**sections) -> ProjectSpec:
+    """BASE with sections replaced; ``project`` entries are merged into the project block."""
+    data = copy.deepcopy(BASE)
+    for key, value in sections.items():
+        if key == "project":
+            data["project"].update(value)
+        else:
+            data[key] = value
+    return ProjectSpec.model_validate(data)
+
+
+@pytest.fixture
+def run(library):
+    def _run(rule, spec: ProjectSpec) -> Evidence | None:
+        ctx = RuleContext(spec, library, ProjectGraph(spec))
+        return rule.evaluate(ctx, spec.technologies[0])
+
+    return _run
+
+
+def fact_ids(evidence: Evidence) -> set[str]:
+    return {f.id for f in evidence.facts}
