@@ -43,6 +43,8 @@ class Evidence:
     """'measure:<id>', 'clause:<id>' or 'data:<field path>'."""
     status: str
     text: Msg
+    decisive: bool = False
+    """A gap here is a gap of the whole item, whatever else is in place (e.g. no equity majority for ch1.2.5.a)."""
 
 
 @dataclass(slots=True)
@@ -96,8 +98,8 @@ def key_partners(spec: ProjectSpec, graph: ProjectGraph) -> list[Partner]:
     return [p for p in spec.partners if p.role in KEY_ROLES or p.id in receiving]
 
 
-def _data(path: str, status: str, ja: str, en: str) -> Evidence:
-    return Evidence(f"data:{path}", status, Msg(ja, en))
+def _data(path: str, status: str, ja: str, en: str, decisive: bool = False) -> Evidence:
+    return Evidence(f"data:{path}", status, Msg(ja, en), decisive)
 
 
 def check_dd_information(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
@@ -137,7 +139,7 @@ def check_dd_standard(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None
     if below:
         return _data("partners[].due_diligence.meets_our_standard", "gap",
                      f"当社水準に達していない取引先と取引する計画: {'、'.join(below)}",
-                     f"the deal goes ahead with partners below our standard: {', '.join(below)}")
+                     f"the deal goes ahead with partners below our standard: {', '.join(below)}", decisive=True)
     if pending:
         return _data("partners[].due_diligence.meets_our_standard", "partial",
                      f"改善を条件に契約: {'、'.join(pending)}（改善完了の確認が必要）",
@@ -184,7 +186,8 @@ def check_equity(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
         return None
     ours = sum(s.percent for s in spec.governance.equity if s.holder == US and s.voting)
     status = "met" if ours > 50 else "gap"
-    return _data("governance.equity", status, f"当社の議決権付き出資比率 {ours:g}%", f"our voting equity is {ours:g}%")
+    return _data("governance.equity", status, f"当社の議決権付き出資比率 {ours:g}%", f"our voting equity is {ours:g}%",
+                 decisive=True)
 
 
 def check_board(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
@@ -300,6 +303,8 @@ def evaluate_item(item: ChecklistItemDef, spec: ProjectSpec, library: Library, g
     if not evidence:
         evidence.append(Evidence("data:-", "unknown", Msg("案件ファイルにこの項目を判断する情報がない",
                                                           "the project file holds nothing that decides this item")))
+    if any(e.decisive and e.status == "gap" for e in evidence):
+        return ChecklistResult(item, "gap", evidence)
     return ChecklistResult(item, combine([e.status for e in evidence]), evidence)
 
 
