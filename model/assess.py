@@ -65,6 +65,12 @@ class Finding:
         return [c for c in self.controls if c.strength > 0]
 
     @property
+    def decided(self) -> bool:
+        """Accepted, judged not applicable or reported mitigated: shown apart from the open findings."""
+        return self.decision is not None and self.decision.status in (
+            DecisionStatus.ACCEPTED, DecisionStatus.NOT_APPLICABLE, DecisionStatus.MITIGATED)
+
+    @property
     def counted(self) -> bool:
         """Whether the finding counts in the project score (a finding judged not applicable does not)."""
         return self.decision is None or self.decision.status != DecisionStatus.NOT_APPLICABLE

@@ -176,6 +176,15 @@ def load_library(root: FsPath | str | None = None) -> Library:
     return lib
 
 
+def known_guidance_refs(lib: Library) -> set[str]:
+    """Every reference into the guidance a library may use: a checklist item, its section, or its phase."""
+    refs: set[str] = set()
+    for item in lib.checklist:
+        section = item.section
+        refs |= {item.id, section, section.rsplit(".", 1)[0]}
+    return refs
+
+
 def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]], check_citations: bool = True) -> list[Problem]:
     """References between library files. Citations are skipped when a source registry itself failed to load,
     so one broken registry is reported once rather than as every citation it would have resolved."""
@@ -199,6 +208,17 @@ def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]], che
                 for j, c in enumerate(item.clauses):
                     if c not in lib.clauses:
                         missing(("items", i, "clauses", j), c, "clause", item.id)
+    known_refs = known_guidance_refs(lib)
+    for name, obj, doc in loaded:
+        defs = [(("guidance_refs",), obj.guidance_refs)] if isinstance(obj, ContractClause) else []
+        if isinstance(obj, MeasureCatalogue):
+            defs = [(("measures", i, "guidance_refs"), m.guidance_refs) for i, m in enumerate(obj.measures)]
+        for path, refs in defs:
+            for j, ref in enumerate(refs):
+                if known_refs and ref not in known_refs:
+                    line, col = doc.mark((*path, j))
+                    problems.append(Problem("library_reference", file=name, path=(*path, j), line=line, column=col,
+                                            params={"value": ref, "target": "guidance section"}))
     if lib.measures:
         expected = set(measure_ids())
         have = set(lib.measures)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from model.checklist import CHECKS
 from model.library import Library
+from model.library_schema import PROFILE_NOTICE
 
 
 def uncovered_items(lib: Library) -> list[str]:
@@ -28,7 +29,8 @@ def coverage_report(lib: Library, lang: str = "ja", full: bool = False) -> str:
         lines += [f"  {c.id}  v{c.version}  {c.reviewed}  {c.title.get(lang)}" for c in sorted(lib.clauses.values(), key=lambda c: c.id)]
         lines += ["", "国別プロファイル:" if ja else "Country profiles:"]
         lines += [f"  {c.id}  v{c.version}  {c.reviewed}  {c.name.get(lang)}" for c in sorted(lib.countries.values(), key=lambda c: c.id)]
-    lines += ["", "国別プロファイルで「不明」の要因:" if ja else "Country factors left unknown:"]
+    lines += ["", "国別プロファイルで「不明」の要因:" if ja else "Country factors left unknown:",
+              "  " + PROFILE_NOTICE.get(lang)]
     for code, profile in sorted(lib.countries.items()):
         unknown = [f.value for f, a in profile.factors.items() if a.rating is None]
         lines.append(f"  {code}: {', '.join(unknown) if unknown else '—'}")

@@ -208,7 +208,16 @@ class FactorAssessment(LibModel):
         return self
 
 
+PROFILE_NOTICE = Bilingual(
+    ja="国別プロファイルは公開資料に基づく出発点です。評価（判断）はプロジェクトチームのもので、法的助言ではありません。"
+       "案件ごとに現地の弁護士等に確認してください。",
+    en="A country profile is a starting point built from public sources. Its ratings are the project team's judgements, "
+       "not legal advice; check them with local counsel for each project.")
+
+
 class CountryProfile(CitedEnvelope):
+    """Host-country factors; every profile is shown with PROFILE_NOTICE."""
+
     kind: Literal["country_profile"]
     id: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     name: Bilingual

@@ -119,6 +119,7 @@ TARGET_NAMES: dict[str, tuple[str, str]] = {
     "checklist item": ("チェック項目", "checklist item"),
     "measure": ("対策", "measure"),
     "clause": ("契約条項", "clause"),
+    "guidance section": ("ガイダンスの項目", "guidance section"),
 }
 
 

@@ -118,3 +118,11 @@ def test_compare_and_rank():
     assert result.returncode == 0
     assert len(json.loads(result.stdout)["mitigations"]) <= 5
     assert "対策の優先順位" in ttplan("rank", str(EXAMPLES[1])).stdout
+
+
+def test_decided_findings_are_shown_apart_with_their_justification():
+    jv = next(p for p in EXAMPLES if p.stem == "jv-china-battery")
+    out = ttplan("check", str(jv), "--format", "markdown", "--lang", "en").stdout
+    top, _, decided = out.partition("## Findings with a decision")
+    assert decided and "Accepted" in decided
+    assert "`loss_of_control@" in decided

@@ -37,3 +37,12 @@ def test_readmes_name_the_two_setup_commands():
     for name in ("README.md", "README.ja.md"):
         text = (REPO_ROOT / name).read_text(encoding="utf-8")
         assert "make run" in text and "make test" in text, name
+
+
+def test_every_data_check_of_the_checklist_is_documented():
+    from model.checklist import CHECKS
+
+    readme = (REPO_ROOT / "libraries" / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## How a checklist item is decided"):]
+    for item_id in CHECKS:
+        assert item_id in table, f"document the data check of {item_id} in libraries/README.md"

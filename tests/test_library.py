@@ -143,3 +143,45 @@ def test_broken_source_registry_is_reported_once_not_per_citation(tmp_path):
     with pytest.raises(InputError) as info:
         load_library(root)
     assert {p.file for p in info.value.problems} == {"libraries/sources/countries.yaml"}
+
+
+def test_every_contract_item_is_covered_by_a_clause(library):
+    # ch1.2.1.b asks for review depth matched to the technology: an internal process, decided by a measure.
+    process_items = {"ch1.2.1.b": "contract.review_by_importance"}
+    for item in library.checklist:
+        if item.id.startswith("ch1.2."):
+            if item.id in process_items:
+                assert process_items[item.id] in item.measures
+            else:
+                assert item.clauses, f"{item.id} has no clause behind it"
+
+
+def test_library_reports_no_uncovered_chapter_1_item(library):
+    from model.library_coverage import uncovered_items
+
+    assert uncovered_items(library) == []
+
+
+def test_rules_cite_known_guidance_sections(library):
+    from model.library import known_guidance_refs
+    from model.rules import RULES
+
+    known = known_guidance_refs(library)
+    for rule in RULES:
+        assert set(rule.REFS) <= known, rule.CHANNEL
+
+
+def test_unknown_guidance_reference_is_reported(tmp_path):
+    root = copy_library(tmp_path)
+    path = root / "contract_clauses" / "arbitration.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("guidance_refs: [", "guidance_refs: [ch1.9.9, ", 1), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_library(root)
+    assert any("ch1.9.9" in p.message("en") for p in info.value.errors)
+
+
+def test_every_clause_has_fallbacks_and_sources(library):
+    for clause in library.clauses.values():
+        assert clause.fallbacks, clause.id
+        assert clause.sources, clause.id

@@ -29,12 +29,22 @@ def assessment_markdown(a: Assessment, lang: str = "ja", top: int = 10) -> str:
         "| # | スコア | 重大度 | 指摘 | 対策候補 |" if ja else "| # | Score | Severity | Finding | Would lower it |",
         "|---|---|---|---|---|",
     ]
-    for i, f in enumerate(a.findings[:top], 1):
+    open_findings = [f for f in a.findings if not f.decided]
+    for i, f in enumerate(open_findings[:top], 1):
         mitigations = ", ".join(c.id for c in f.mitigations[:3]) or "—"
         lines.append(f"| {i} | {f.score} | {Severity(f.severity).label(lang)} | {_cell(f.title.get(lang))} | {mitigations} |")
     lines += ["", "### 理由" if ja else "### Why", ""]
-    for f in a.findings[:top]:
+    for f in open_findings[:top]:
         lines.append(f"- **{_cell(f.title.get(lang))}** (`{f.id}`, {', '.join(f.refs)}): {_cell(f.explanation(lang))}")
+    decided = [f for f in a.findings if f.decided]
+    if decided:
+        lines += ["", "## 判断済みの指摘" if ja else "## Findings with a decision", ""]
+        for f in decided:
+            d = f.decision
+            who = ", ".join(str(x) for x in (d.by, d.at) if x)
+            counted = "" if f.counted else (" — スコアに含めない" if ja else " — not counted in the score")
+            lines.append(f"- `{f.id}` {f.score}: **{d.status.label(lang)}**{counted} — "
+                         f"{_cell(d.justification or '—')}{f' ({_cell(who)})' if who else ''}")
     if a.timeline:
         lines += ["", "## 段階ごとのリスク" if ja else "## Risk by disclosure stage", ""]
         for p in a.timeline:
