@@ -157,6 +157,48 @@ def rank(
         typer.echo(ranking_markdown(ranked, lang, top), nl=False)
 
 
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    docx = "docx"
+    html = "html"
+    json = "json"
+
+
+def export_bytes(assessment: api.Assessment, library: api.Library, fmt: ExportFormat, lang: str) -> bytes:
+    """One export of an assessment (the app's download buttons call the same functions)."""
+    if fmt is ExportFormat.xlsx:
+        from model.export.xlsx import assessment_xlsx
+
+        return assessment_xlsx(assessment, library, lang)
+    if fmt is ExportFormat.docx:
+        from model.export.docx import clause_docx
+
+        return clause_docx(assessment, library, lang)
+    if fmt is ExportFormat.html:
+        from model.export.html import executive_html
+
+        return executive_html(assessment, library, lang)
+    from model.export.json_report import assessment_dict, dumps
+
+    return dumps(assessment_dict(assessment, lang)).encode("utf-8")
+
+
+@app.command()
+def export(
+    file: Annotated[Path, typer.Argument(help="Project file (YAML).", show_default=False)],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="xlsx, docx, html or json")],
+    out: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Export the assessment: Excel checklist, Word clause annex, HTML report for executives, or JSON."""
+    from model.yamlio import atomic_write
+
+    library = _library(lang)
+    assessment = api.assess(_load_or_exit(file, library, lang), library)
+    atomic_write(out, export_bytes(assessment, library, fmt, lang))
+    typer.echo(f"{out}")
+
+
 @app.command()
 def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
@@ -202,6 +244,127 @@ def library(
     for p in lib.warnings:
         typer.echo(p.format(lang), err=True)
     typer.echo(coverage_report(lib, lang, full), nl=False)
+
+
+store_app = typer.Typer(help="The workspace store: versions of projects (TTPLAN_DATABASE_URL or ./workspace).",
+                         no_args_is_help=True)
+app.add_typer(store_app, name="store")
+DbOption = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL; default TTPLAN_DATABASE_URL or workspace/ttplan.db")]
+AuthorOption = Annotated[str, typer.Option("--author", envvar="TTPLAN_AUTHOR", help="Who makes the change.")]
+
+
+def _store(db: str | None, lang: Lang):
+    from model.store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as exc:
+        typer.echo(exc.message(lang), err=True)
+        raise typer.Exit(EXIT_LIBRARY) from None
+
+
+def _store_call(lang: Lang, fn):
+    """Run a store operation; a store problem is a clear message and exit 2, never a trace."""
+    from model.store import StoreError
+
+    try:
+        return fn()
+    except StoreError as exc:
+        typer.echo(exc.message(lang), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    except api.InputError as exc:
+        typer.echo(exc.report(lang), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+@store_app.command("import")
+def store_import(
+    file: Annotated[Path, typer.Argument(help="Project file (YAML).", show_default=False)],
+    author: AuthorOption = "cli",
+    comment: Annotated[str, typer.Option(help="What changed.")] = "",
+    db: DbOption = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Save a project file as the newest version of its project (a new project on first import)."""
+    library = _library(lang)
+    spec = _load_or_exit(file, library, lang)
+    store = _store(db, lang)
+
+    def run() -> int:
+        from model.store import StoreError
+
+        try:
+            base = store.project(spec.project.id).latest_version
+        except StoreError:
+            base = None
+        return store.save(spec, author, comment, base_version=base)
+
+    number = _store_call(lang, run)
+    typer.echo(f"{spec.project.id} v{number}")
+
+
+@store_app.command("list")
+def store_list(db: DbOption = None, archived: bool = False, lang: LangOption = Lang.ja) -> None:
+    """List stored projects."""
+    for p in _store_call(lang, lambda: _store(db, lang).projects(include_archived=archived)):
+        typer.echo(f"{p.id}\tv{p.latest_version}\t{p.updated_at:%Y-%m-%d %H:%M}\t{'archived ' if p.archived else ''}{p.name}")
+
+
+@store_app.command("versions")
+def store_versions(project: str, db: DbOption = None, lang: LangOption = Lang.ja) -> None:
+    """List the versions of a project, newest first."""
+    for v in _store_call(lang, lambda: _store(db, lang).versions(project)):
+        typer.echo(f"v{v.number}\t{v.created_at:%Y-%m-%d %H:%M}\t{v.author}\t{v.comment}")
+
+
+@store_app.command("diff")
+def store_diff(
+    project: str, a: int, b: int, db: DbOption = None, lang: LangOption = Lang.ja,
+    output: FormatOption = ReportFormat.markdown,
+) -> None:
+    """What changed between two versions: fields, findings and checklist."""
+    from model.export.json_report import comparison_dict, dumps
+    from model.export.markdown import comparison_markdown
+
+    library = _library(lang)
+    store = _store(db, lang)
+    spec_a = _store_call(lang, lambda: store.load(project, a, library))
+    spec_b = _store_call(lang, lambda: store.load(project, b, library))
+    result = api.compare(spec_a, spec_b, library)
+    typer.echo(dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
+               nl=False)
+
+
+@store_app.command("restore")
+def store_restore(project: str, version: int, author: AuthorOption = "cli", db: DbOption = None,
+                  lang: LangOption = Lang.ja) -> None:
+    """Make an old version the newest (nothing is overwritten)."""
+    number = _store_call(lang, lambda: _store(db, lang).restore(project, version, author))
+    typer.echo(f"{project} v{number}")
+
+
+@store_app.command("export")
+def store_export(
+    project: str,
+    out: Annotated[Path, typer.Option("-o", "--output", help="YAML file to write.")],
+    version: Annotated[int | None, typer.Option(help="Version number (default: latest).")] = None,
+    db: DbOption = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Write a stored version back to a YAML file."""
+    from model.yamlio import atomic_write
+
+    _, text = _store_call(lang, lambda: _store(db, lang).version_yaml(project, version))
+    atomic_write(out, text)
+    typer.echo(str(out))
+
+
+@store_app.command("archive")
+def store_archive(project: str, undo: bool = typer.Option(False, "--undo", help="Bring the project back."),
+                  db: DbOption = None, lang: LangOption = Lang.ja) -> None:
+    """Archive a project (hide it from the list); nothing is deleted."""
+    _store_call(lang, lambda: _store(db, lang).set_archived(project, not undo))
+    typer.echo(project)
 
 
 def main() -> None:

@@ -126,3 +126,27 @@ def test_decided_findings_are_shown_apart_with_their_justification():
     top, _, decided = out.partition("## Findings with a decision")
     assert decided and "Accepted" in decided
     assert "`loss_of_control@" in decided
+
+
+def test_store_commands_end_to_end(tmp_path):
+    db = ["--db", f"sqlite:///{tmp_path / 'cli.db'}", "--lang", "en"]
+    example = EXAMPLES[1]
+    assert ttplan("store", "import", str(example), "--author", "Yamada", "--comment", "first", *db).stdout.strip() == \
+        f"{example.stem} v1"
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(example.read_text(encoding="utf-8").replace("  sector:", "  sector: 改訂 ", 1), encoding="utf-8")
+    assert ttplan("store", "import", str(edited), "--author", "Sato", *db).stdout.strip() == f"{example.stem} v2"
+    listing = ttplan("store", "list", *db).stdout
+    assert example.stem in listing and "v2" in listing
+    versions = ttplan("store", "versions", example.stem, *db).stdout.splitlines()
+    assert [v.split("\t")[0] for v in versions] == ["v2", "v1"] and "Yamada" in versions[1]
+    diff = ttplan("store", "diff", example.stem, "1", "2", *db).stdout
+    assert "project.sector" in diff
+    assert ttplan("store", "restore", example.stem, "1", *db).stdout.strip() == f"{example.stem} v3"
+    out = tmp_path / "back.yaml"
+    assert ttplan("store", "export", example.stem, "-o", str(out), "--version", "1", *db).returncode == 0
+    assert ttplan("validate", str(out)).returncode == 0
+    assert ttplan("store", "archive", example.stem, *db).returncode == 0
+    assert example.stem not in ttplan("store", "list", *db).stdout
+    missing = ttplan("store", "versions", "nope", *db)
+    assert missing.returncode == 2 and "nope" in missing.stderr and "Traceback" not in missing.stderr

@@ -1,0 +1,444 @@
+"""The workspace store: projects and every saved version (SQLite by default, any SQLAlchemy URL), with optimistic saving that never loses work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from model.library import Library
+from model.problems import InputError, Problem
+from model.project_io import dump_project, parse_project
+from model.spec import ProjectSpec
+
+SCHEMA_VERSION = 1
+DEFAULT_WORKSPACE = "workspace"
+
+metadata = MetaData()
+
+meta_table = Table(
+    "ttplan_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", String(200), nullable=False),
+)
+projects_table = Table(
+    "projects", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(400), nullable=False),
+    Column("latest_version", Integer, nullable=False),
+    Column("archived", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+versions_table = Table(
+    "versions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("project_id", String(64), ForeignKey("projects.id"), nullable=False, index=True),
+    Column("number", Integer, nullable=False),
+    Column("yaml", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("comment", Text, nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("project_id", "number", name="uq_version_number"),
+)
+drafts_table = Table(
+    "drafts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("project_id", String(64), nullable=False, index=True),
+    Column("base_version", Integer, nullable=True),
+    Column("yaml", Text, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("comment", Text, nullable=False, default=""),
+    Column("reason", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+decisions_table = Table(
+    "decision_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("project_id", String(64), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("finding", String(200), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("justification", Text, nullable=True),
+    Column("decided_by", String(200), nullable=True),
+    Column("decided_at", String(40), nullable=True),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class StoreError(Exception):
+    """A store operation that could not be done, with a message in both languages."""
+
+    def __init__(self, ja: str, en: str):
+        self.ja, self.en = ja, en
+        super().__init__(en)
+
+    def message(self, lang: str = "ja") -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+class ConflictError(StoreError):
+    """Someone saved a newer version first; the refused content is kept as a draft."""
+
+    def __init__(self, project_id: str, base: int | None, latest: int, draft_id: int):
+        self.project_id, self.base, self.latest, self.draft_id = project_id, base, latest, draft_id
+        super().__init__(
+            f"「{project_id}」は編集中に他の人が版 {latest} を保存しました（編集の元は版 {base}）。"
+            f"あなたの変更は下書き #{draft_id} として保存されています。最新版と比べて反映してください。",
+            f"'{project_id}' was saved by someone else as version {latest} while you edited version {base}. "
+            f"Your changes are kept as draft #{draft_id}; compare them with the latest version and apply them again.")
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectInfo:
+    id: str
+    name: str
+    latest_version: int
+    archived: bool
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    project_id: str
+    number: int
+    author: str
+    comment: str
+    created_at: dt.datetime
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class DraftInfo:
+    id: int
+    project_id: str
+    base_version: int | None
+    author: str
+    comment: str
+    reason: str
+    created_at: dt.datetime
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- engine
+
+
+def database_url(url: str | None = None) -> str:
+    """The store to use: an explicit URL, else TTPLAN_DATABASE_URL, else SQLite in the workspace folder."""
+    if url:
+        return url
+    if os.environ.get("TTPLAN_DATABASE_URL"):
+        return os.environ["TTPLAN_DATABASE_URL"]
+    folder = FsPath(os.environ.get("TTPLAN_WORKSPACE", DEFAULT_WORKSPACE))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'ttplan.db'}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets readers work while one writer saves; the busy timeout waits for a lock instead of failing at once.
+    # Transactions are begun by us (BEGIN IMMEDIATE below), not by the driver.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # Take the write lock when a transaction starts, so a second writer waits and then sees the first one's
+        # version (a conflict it can report) instead of failing to upgrade a stale read.
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    return engine
+
+
+# --------------------------------------------------------------------------- migrations
+
+#: Each step brings the schema from version n-1 to n. Add a step (never edit an old one) to change the schema.
+MIGRATIONS: dict[int, Callable[[Engine], None]] = {
+    1: lambda engine: metadata.create_all(engine),
+}
+
+
+def schema_version(engine: Engine) -> int:
+    if not inspect(engine).has_table("ttplan_meta"):
+        return 0
+    with engine.connect() as conn:
+        value = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar()
+    return int(value) if value else 0
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the database to SCHEMA_VERSION; refuse a database made by a newer ttplan."""
+    current = schema_version(engine)
+    if current > SCHEMA_VERSION:
+        raise StoreError(f"このデータベースは新しい版の ttplan で作成されています（スキーマ {current}）。ttplan を更新してください。",
+                         f"This database was made by a newer ttplan (schema {current}); update ttplan.")
+    for step in range(current + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[step](engine)
+        with engine.begin() as conn:
+            if conn.execute(select(meta_table.c.key).where(meta_table.c.key == "schema_version")).first():
+                conn.execute(update(meta_table).where(meta_table.c.key == "schema_version").values(value=str(step)))
+            else:
+                conn.execute(insert(meta_table).values(key="schema_version", value=str(step)))
+    return SCHEMA_VERSION
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """Projects with their version history, drafts of refused saves, and the log of decisions on findings."""
+
+    def __init__(self, url: str | None = None):
+        self.url = database_url(url)
+        try:
+            self.engine = make_engine(self.url)
+            migrate(self.engine)
+        except OperationalError as exc:
+            raise StoreError(f"データベースを開けません（{_reason(exc)}）。保存先と権限を確認してください。",
+                             f"The database cannot be opened ({_reason(exc)}); check its location and permissions.") from exc
+
+    # ----------------------------------------------------------------- reading
+
+    def projects(self, include_archived: bool = False) -> list[ProjectInfo]:
+        query = select(projects_table).order_by(projects_table.c.id)
+        if not include_archived:
+            query = query.where(projects_table.c.archived.is_(False))
+        with self.engine.connect() as conn:
+            return [ProjectInfo(r.id, r.name, r.latest_version, r.archived, r.updated_at) for r in conn.execute(query)]
+
+    def project(self, project_id: str) -> ProjectInfo:
+        with self.engine.connect() as conn:
+            r = conn.execute(select(projects_table).where(projects_table.c.id == project_id)).first()
+        if r is None:
+            raise StoreError(f"案件「{project_id}」は保存されていません。", f"There is no stored project '{project_id}'.")
+        return ProjectInfo(r.id, r.name, r.latest_version, r.archived, r.updated_at)
+
+    def versions(self, project_id: str) -> list[VersionInfo]:
+        self.project(project_id)
+        query = (select(versions_table).where(versions_table.c.project_id == project_id)
+                 .order_by(versions_table.c.number.desc()))
+        with self.engine.connect() as conn:
+            return [VersionInfo(r.project_id, r.number, r.author, r.comment, r.created_at, r.content_hash)
+                    for r in conn.execute(query)]
+
+    def version_yaml(self, project_id: str, number: int | None = None) -> tuple[int, str]:
+        """The canonical YAML of a version (the latest when ``number`` is None) and its number."""
+        number = number if number is not None else self.project(project_id).latest_version
+        with self.engine.connect() as conn:
+            text = conn.execute(select(versions_table.c.yaml).where(
+                versions_table.c.project_id == project_id, versions_table.c.number == number)).scalar()
+        if text is None:
+            raise StoreError(f"案件「{project_id}」に版 {number} はありません。", f"Project '{project_id}' has no version {number}.")
+        return number, text
+
+    def load(self, project_id: str, number: int | None = None, library: Library | None = None) -> ProjectSpec:
+        """A stored version as a project (validated against today's library)."""
+        number, text = self.version_yaml(project_id, number)
+        spec, problems = parse_project(text.encode("utf-8"), f"{project_id}@v{number}", library)
+        if spec is None:
+            raise InputError(problems)
+        return spec
+
+    def drafts(self, project_id: str | None = None) -> list[DraftInfo]:
+        query = select(drafts_table).order_by(drafts_table.c.id.desc())
+        if project_id:
+            query = query.where(drafts_table.c.project_id == project_id)
+        with self.engine.connect() as conn:
+            return [DraftInfo(r.id, r.project_id, r.base_version, r.author, r.comment, r.reason, r.created_at)
+                    for r in conn.execute(query)]
+
+    def draft_yaml(self, draft_id: int) -> str:
+        with self.engine.connect() as conn:
+            text = conn.execute(select(drafts_table.c.yaml).where(drafts_table.c.id == draft_id)).scalar()
+        if text is None:
+            raise StoreError(f"下書き #{draft_id} はありません。", f"There is no draft #{draft_id}.")
+        return text
+
+    def decisions(self, project_id: str) -> list[dict]:
+        query = select(decisions_table).where(decisions_table.c.project_id == project_id).order_by(decisions_table.c.id)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    # ----------------------------------------------------------------- writing
+
+    def save(self, spec: ProjectSpec, author: str, comment: str = "", base_version: int | None = None,
+             before_commit: Callable[[], None] | None = None) -> int:
+        """Save a new version of the project; returns its number.
+
+        ``base_version`` is the version the edit started from (None for a new project). When the project has
+        moved on since, the save is refused with ConflictError and the content kept as a draft. Saving content
+        identical to the latest version creates no new version. ``before_commit`` (tests only) runs inside the
+        transaction just before it commits.
+        """
+        project_id = spec.project.id or "project"
+        text = dump_project(spec)
+        digest = content_hash(text)
+        author = (author or "").strip() or "unknown"
+        stamp = now()
+        try:
+            with self.engine.begin() as conn:
+                row = conn.execute(select(projects_table.c.latest_version).where(projects_table.c.id == project_id)).first()
+                latest = row.latest_version if row else None
+                if latest != base_version:
+                    raise _Conflict(latest)
+                if latest is not None:
+                    current_hash = conn.execute(select(versions_table.c.content_hash).where(
+                        versions_table.c.project_id == project_id, versions_table.c.number == latest)).scalar()
+                    if current_hash == digest:
+                        return latest
+                    # Compare-and-swap: only one writer can move the project from `latest` to `latest + 1`.
+                    moved = conn.execute(update(projects_table)
+                                         .where(projects_table.c.id == project_id,
+                                                projects_table.c.latest_version == latest)
+                                         .values(latest_version=latest + 1, name=spec.project.name, updated_at=stamp))
+                    if moved.rowcount != 1:
+                        raise _Conflict(latest)
+                else:
+                    conn.execute(insert(projects_table).values(id=project_id, name=spec.project.name, latest_version=1,
+                                                               archived=False, created_at=stamp, updated_at=stamp))
+                number = (latest or 0) + 1
+                conn.execute(insert(versions_table).values(project_id=project_id, number=number, yaml=text,
+                                                           content_hash=digest, author=author, comment=comment or "",
+                                                           created_at=stamp))
+                self._log_decisions(conn, project_id, number, spec, latest)
+                if before_commit:
+                    before_commit()
+                return number
+        except (_Conflict, IntegrityError) as exc:
+            latest = exc.latest if isinstance(exc, _Conflict) else self.project(project_id).latest_version
+            draft_id = self._keep_draft(project_id, base_version, text, author, comment, "conflict")
+            raise ConflictError(project_id, base_version, latest if latest is not None else 0, draft_id) from None
+        except OperationalError as exc:
+            draft_file = _rescue(text, project_id)
+            raise StoreError(
+                f"保存できませんでした（{_reason(exc)}）。内容は {draft_file} に退避しました。",
+                f"The project could not be saved ({_reason(exc)}). Its content was written to {draft_file}.") from exc
+
+    def _keep_draft(self, project_id: str, base: int | None, text: str, author: str, comment: str, reason: str) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(drafts_table).values(project_id=project_id, base_version=base, yaml=text,
+                                                              author=author, comment=comment or "", reason=reason,
+                                                              created_at=now()))
+            return int(result.inserted_primary_key[0])
+
+    def _log_decisions(self, conn, project_id: str, number: int, spec: ProjectSpec, previous: int | None) -> None:
+        """Record each decision that is new or changed since the previous version, so the review trail survives."""
+        before: dict[str, tuple] = {}
+        if previous is not None:
+            rows = conn.execute(select(decisions_table).where(decisions_table.c.project_id == project_id)
+                                .order_by(decisions_table.c.id))
+            for r in rows:
+                before[r.finding] = (r.status, r.justification, r.decided_by, r.decided_at)
+        for d in spec.decisions:
+            at = d.at.isoformat() if d.at else None
+            current = (d.status.value, d.justification, d.by, at)
+            if before.get(d.finding) != current:
+                conn.execute(insert(decisions_table).values(project_id=project_id, version=number, finding=d.finding,
+                                                            status=d.status.value, justification=d.justification,
+                                                            decided_by=d.by, decided_at=at, recorded_at=now()))
+
+    def restore(self, project_id: str, number: int, author: str) -> int:
+        """Make an old version the newest (a new version with its content); nothing is overwritten."""
+        info = self.project(project_id)
+        _, text = self.version_yaml(project_id, number)
+        spec, problems = parse_project(text.encode("utf-8"), f"{project_id}@v{number}")
+        if spec is None:
+            raise InputError(problems)
+        return self.save(spec, author, f"版 {number} を復元 / restored version {number}", base_version=info.latest_version)
+
+    def set_archived(self, project_id: str, archived: bool) -> None:
+        """Archive (hide from the list) or bring back a project; nothing is ever deleted."""
+        self.project(project_id)
+        with self.engine.begin() as conn:
+            conn.execute(update(projects_table).where(projects_table.c.id == project_id).values(archived=archived))
+
+    def seed(self, paths: list[FsPath], library: Library | None = None) -> list[str]:
+        """Import the example projects when the store is empty (first start); returns the ids added."""
+        with self.engine.connect() as conn:
+            if conn.execute(select(func.count()).select_from(projects_table)).scalar():
+                return []
+        added = []
+        for path in paths:
+            spec, problems = parse_project(FsPath(path).read_bytes(), str(path), library)
+            if spec is not None:
+                self.save(spec, "ttplan", "組み込みの案件例 / built-in example")
+                added.append(spec.project.id)
+        return added
+
+
+class _Conflict(Exception):
+    def __init__(self, latest: int | None):
+        self.latest = latest
+
+
+def _reason(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", exc)).splitlines()[0]
+    return text[:200]
+
+
+def _rescue(text: str, project_id: str) -> str:
+    """Last resort when the database refuses a write: keep the content in a file so nothing is lost."""
+    from model.yamlio import atomic_write
+
+    folder = FsPath(os.environ.get("TTPLAN_WORKSPACE", DEFAULT_WORKSPACE)) / "unsaved"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{project_id}-{now().strftime('%Y%m%dT%H%M%S%f')}.yaml"
+        atomic_write(target, text)
+        return str(target)
+    except OSError:
+        import tempfile
+
+        fd, name = tempfile.mkstemp(prefix=f"ttplan-{project_id}-", suffix=".yaml")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return name
+
+
+def problem_of(error: StoreError) -> Problem:
+    return Problem("invalid", params={"detail": (error.ja, error.en)})
