@@ -13,11 +13,15 @@ from model.problems import InputError, Problem
 from model.project_io import check_project, dump_project, load_project, parse_project, save_project
 from model.ranking import Mitigation, best_per_phase, rank_mitigations
 from model.spec import ProjectSpec
+from model.store import ConflictError, Store, StoreError
 from model.yamlio import read_yaml_file
 
 __all__ = [
     "Assessment",
     "Comparison",
+    "ConflictError",
+    "Store",
+    "StoreError",
     "InputError",
     "Mitigation",
     "assess",
@@ -34,6 +38,7 @@ __all__ = [
     "project_schema",
     "save_project",
     "validate_file",
+    "version_diff",
 ]
 
 SCHEMA_ID = "https://ttplan.invalid/schema/project-v1.json"
@@ -56,3 +61,8 @@ def project_schema() -> dict[str, Any]:
 
 def project_schema_text() -> str:
     return json.dumps(project_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def version_diff(store: Store, project_id: str, a: int, b: int, library: Library) -> Comparison:
+    """What changed between two stored versions: inputs, findings and checklist (both recomputed)."""
+    return compare(store.load(project_id, a, library), store.load(project_id, b, library), library)
