@@ -14,8 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from model.api import assess, load_library, load_project  # noqa: E402
-from model.cli import ExportFormat, export_bytes  # noqa: E402
+from model.api import EXPORT_FORMATS, assess, export, load_library, load_project  # noqa: E402
 from model.store import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,9 +48,9 @@ def main() -> None:
     for path in sorted((ROOT / "examples").glob("*.yaml")):
         a = assess(load_project(path, library), library)
         row = []
-        for fmt in ExportFormat:
-            ms = statistics.median(timed(lambda fmt=fmt, a=a: export_bytes(a, library, fmt, "ja")) for _ in range(args.repeat))
-            row.append(f"{fmt.value} {ms:7.1f}")
+        for fmt in EXPORT_FORMATS:
+            ms = statistics.median(timed(lambda fmt=fmt, a=a: export(a, library, fmt, "ja")) for _ in range(args.repeat))
+            row.append(f"{fmt} {ms:7.1f}")
         print(f"{path.stem:24s} " + "   ".join(row))
 
 

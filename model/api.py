@@ -32,6 +32,7 @@ __all__ = [
     "Problem",
     "ProjectSpec",
     "dump_project",
+    "export",
     "load_library",
     "load_project",
     "parse_project",
@@ -66,3 +67,34 @@ def project_schema_text() -> str:
 def version_diff(store: Store, project_id: str, a: int, b: int, library: Library) -> Comparison:
     """What changed between two stored versions: inputs, findings and checklist (both recomputed)."""
     return compare(store.load(project_id, a, library), store.load(project_id, b, library), library)
+
+
+EXPORT_FORMATS = ("xlsx", "docx", "html", "json")
+EXPORT_MIME = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+    "json": "application/json",
+}
+
+
+def export(assessment: Assessment, library: Library, fmt: str, lang: str = "ja",
+           previous: Assessment | None = None) -> bytes:
+    """One export of an assessment as bytes: the CLI and the app's download buttons call this same function."""
+    if fmt == "xlsx":
+        from model.export.xlsx import assessment_xlsx
+
+        return assessment_xlsx(assessment, library, lang)
+    if fmt == "docx":
+        from model.export.docx import clause_docx
+
+        return clause_docx(assessment, library, lang)
+    if fmt == "html":
+        from model.export.html import executive_html
+
+        return executive_html(assessment, library, lang, previous)
+    if fmt == "json":
+        from model.export.json_report import assessment_dict, dumps
+
+        return dumps(assessment_dict(assessment, lang)).encode("utf-8")
+    raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")

@@ -32,6 +32,13 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    docx = "docx"
+    html = "html"
+    json = "json"
+
+
 class ReportFormat(StrEnum):
     json = "json"
     markdown = "markdown"
@@ -157,32 +164,6 @@ def rank(
         typer.echo(ranking_markdown(ranked, lang, top), nl=False)
 
 
-class ExportFormat(StrEnum):
-    xlsx = "xlsx"
-    docx = "docx"
-    html = "html"
-    json = "json"
-
-
-def export_bytes(assessment: api.Assessment, library: api.Library, fmt: ExportFormat, lang: str) -> bytes:
-    """One export of an assessment (the app's download buttons call the same functions)."""
-    if fmt is ExportFormat.xlsx:
-        from model.export.xlsx import assessment_xlsx
-
-        return assessment_xlsx(assessment, library, lang)
-    if fmt is ExportFormat.docx:
-        from model.export.docx import clause_docx
-
-        return clause_docx(assessment, library, lang)
-    if fmt is ExportFormat.html:
-        from model.export.html import executive_html
-
-        return executive_html(assessment, library, lang)
-    from model.export.json_report import assessment_dict, dumps
-
-    return dumps(assessment_dict(assessment, lang)).encode("utf-8")
-
-
 @app.command()
 def export(
     file: Annotated[Path, typer.Argument(help="Project file (YAML).", show_default=False)],
@@ -195,7 +176,7 @@ def export(
 
     library = _library(lang)
     assessment = api.assess(_load_or_exit(file, library, lang), library)
-    atomic_write(out, export_bytes(assessment, library, fmt, lang))
+    atomic_write(out, api.export(assessment, library, fmt.value, lang))
     typer.echo(f"{out}")
 
 

@@ -1,29 +1,23 @@
-"""The app starts and shows the example projects, in Japanese by default and in English on request."""
+"""The app shell: starts on the dashboard with the seeded examples, in Japanese by default and in English."""
 
 from __future__ import annotations
 
-from streamlit.testing.v1 import AppTest
+from .app_support import app_env, open_app  # noqa: F401  (fixture)
 
-from model.library import REPO_ROOT
-
-
-def run(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    return at.run()
+PAGES = ["dashboard", "portfolio", "editor", "disclosure", "governance", "whatif", "contract", "findings", "graph",
+         "history"]
 
 
-def test_overview_in_japanese():
-    at = run()
+def test_starts_in_japanese_with_the_examples(app_env):  # noqa: F811
+    at = open_app()
     assert not at.exception
-    assert at.title[0].value == "海外技術移転リスクプランナー"
-    table = at.dataframe[0].value
-    assert len(table) >= 3 and set(table["検証結果"]) == {"問題なし"}
+    project = at.sidebar.selectbox[0]
+    assert len(project.options) >= 3
+    assert at.sidebar.radio[0].value == "ja"
 
 
-def test_overview_in_english():
-    at = run("en")
-    assert not at.exception
-    assert at.title[0].value == "Overseas technology-transfer risk planner"
-    assert "Joint venture" in set(at.dataframe[0].value["Deal type"])
+def test_every_page_renders_in_both_languages(app_env):  # noqa: F811
+    for lang in ("ja", "en"):
+        for page in PAGES:
+            at = open_app(lang, page=f"app_pages/{page}.py")
+            assert not at.exception, (lang, page, at.exception)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from model import api
+from model.library import REPO_ROOT
+
+EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.yaml"))
 
 
 @st.cache_resource(show_spinner=False)
@@ -18,3 +23,36 @@ def library_or_error() -> tuple[api.Library | None, api.InputError | None]:
         return library(), None
     except api.InputError as exc:
         return None, exc
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> api.Store:
+    """The workspace store (TTPLAN_DATABASE_URL or ./workspace), seeded with the examples on first start."""
+    s = api.Store()
+    s.seed(EXAMPLES, library())
+    return s
+
+
+def spec_key(spec: api.ProjectSpec) -> str:
+    """A stable key for a project's content: the hash of its canonical YAML."""
+    return hashlib.sha256(api.dump_project(spec).encode("utf-8")).hexdigest()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _assessment(key: str, _spec: api.ProjectSpec) -> api.Assessment:
+    return api.assess(_spec, library())
+
+
+def assessment(spec: api.ProjectSpec, key: str | None = None) -> api.Assessment:
+    """The assessment of a project, computed once per content (pass ``key`` when it is already known)."""
+    return _assessment(key or spec_key(spec), spec)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _ranking(key: str, _assessment: api.Assessment) -> list[api.Mitigation]:
+    return api.rank_mitigations(_assessment, library())
+
+
+def ranking(spec: api.ProjectSpec, key: str | None = None) -> list[api.Mitigation]:
+    key = key or spec_key(spec)
+    return _ranking(key, assessment(spec, key))

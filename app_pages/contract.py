@@ -1,0 +1,5 @@
+"""Page placeholder: contract (being built)."""
+
+import streamlit as st
+
+st.title("contract")

@@ -1,0 +1,5 @@
+"""Page placeholder: dashboard (being built)."""
+
+import streamlit as st
+
+st.title("dashboard")

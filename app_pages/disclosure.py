@@ -1,0 +1,5 @@
+"""Page placeholder: disclosure (being built)."""
+
+import streamlit as st
+
+st.title("disclosure")

@@ -1,0 +1,5 @@
+"""Page placeholder: editor (being built)."""
+
+import streamlit as st
+
+st.title("editor")

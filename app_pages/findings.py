@@ -1,0 +1,5 @@
+"""Page placeholder: findings (being built)."""
+
+import streamlit as st
+
+st.title("findings")

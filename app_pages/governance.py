@@ -1,0 +1,5 @@
+"""Page placeholder: governance (being built)."""
+
+import streamlit as st
+
+st.title("governance")

@@ -1,0 +1,5 @@
+"""Page placeholder: graph (being built)."""
+
+import streamlit as st
+
+st.title("graph")

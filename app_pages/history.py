@@ -1,0 +1,5 @@
+"""Page placeholder: history (being built)."""
+
+import streamlit as st
+
+st.title("history")

@@ -1,0 +1,5 @@
+"""Page placeholder: portfolio (being built)."""
+
+import streamlit as st
+
+st.title("portfolio")

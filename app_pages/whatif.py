@@ -1,0 +1,5 @@
+"""Page placeholder: whatif (being built)."""
+
+import streamlit as st
+
+st.title("whatif")

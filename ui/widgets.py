@@ -1,0 +1,56 @@
+"""Small Streamlit building blocks shared by pages: safe text, labelled choices, problem lists, colours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import streamlit as st
+
+from model.problems import Problem
+from model.vocab import Vocab
+from ui.i18n import lang
+
+SEVERITY_COLOURS = {"low": "#2e7d32", "medium": "#f9a825", "high": "#ef6c00", "critical": "#c62828"}
+STATUS_COLOURS = {"met": "#2e7d32", "partial": "#f9a825", "gap": "#c62828", "unknown": "#9e9e9e",
+                  "not_applicable": "#cfd8dc"}
+GRADE_COLOURS = {"A": "#2e7d32", "B": "#7cb342", "C": "#f9a825", "D": "#ef6c00", "E": "#c62828"}
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_md(text: object) -> str:
+    """User text made inert for anything Streamlit renders as Markdown (labels, captions, st.markdown):
+    no links, no images (which would be fetched), no HTML, no formatting."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def choice(label: str, vocab: type[Vocab], value: Vocab | None, key: str, *, optional: bool = True,
+           options: Sequence[Vocab] | None = None, disabled: bool = False) -> Vocab | None:
+    """A selectbox over a vocabulary, showing labels in the session's language and the meanings as help."""
+    members: list[Vocab | None] = list(options if options is not None else vocab)
+    if optional:
+        members = [None, *members]
+    help_text = "\n\n".join(f"**{m.label(lang())}**: {m.description(lang())}" for m in members
+                            if m is not None and m.description(lang()))
+    unknown = "（未入力・不明）" if lang() == "ja" else "(not known yet)"
+    return st.selectbox(label, members, index=members.index(value) if value in members else 0, key=key,
+                        format_func=lambda m: unknown if m is None else m.label(lang()), help=help_text or None,
+                        disabled=disabled)
+
+
+def show_problems(problems: Sequence[Problem], title: str | None = None) -> None:
+    """Problems as plain text (they can echo what the user typed)."""
+    if not problems:
+        return
+    errors = [p for p in problems if p.severity == "error"]
+    box = st.error if errors else st.warning
+    with st.container():
+        box(title or ("入力に問題があります" if lang() == "ja" else "Please check these entries"))
+        st.text("\n".join(p.format(lang()) for p in problems))
+
+
+def field_problems(problems: Sequence[Problem], path_prefix: tuple) -> list[Problem]:
+    """The problems located at or under a field path, to show next to that field."""
+    n = len(path_prefix)
+    return [p for p in problems if tuple(p.path[:n]) == tuple(path_prefix)]
