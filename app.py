@@ -5,11 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from model import api
+from model.library import REPO_ROOT
 from ui import core, session
 from ui.i18n import Translator
 from ui.strings.common import STRINGS
 
-st.set_page_config(page_title="ttplan", page_icon=":material/shield:", layout="wide")
+st.set_page_config(page_title="ttplan", page_icon=str(REPO_ROOT / "ui" / "assets" / "icon.png"), layout="wide")
 tr = Translator(STRINGS)
 
 
