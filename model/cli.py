@@ -340,6 +340,38 @@ def store_export(
     typer.echo(str(out))
 
 
+@store_app.command("reimport")
+def store_reimport(
+    project: str,
+    workbook: Annotated[Path, typer.Argument(help="The checklist workbook (xlsx) edited by counsel.", show_default=False)],
+    author: AuthorOption = "cli",
+    db: DbOption = None,
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Read clause and measure statuses edited in an exported workbook back as a new version, with a summary."""
+    from model.export.xlsx_import import read_checklist_workbook
+
+    library = _library(lang)
+    store = _store(db, lang)
+    base = _store_call(lang, lambda: store.project(project).latest_version)
+    spec = _store_call(lang, lambda: store.load(project, base, library))
+    try:
+        data = workbook.read_bytes()
+    except OSError as exc:
+        typer.echo(f"{workbook}: {exc.strerror}", err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    new_spec, changes = _store_call(lang, lambda: read_checklist_workbook(data, spec, library, file=str(workbook)))
+    if not changes:
+        typer.echo("変更はありません。" if lang == "ja" else "No changes.")
+        return
+    summary = "; ".join(f"{c.id}: {c.before or '—'} → {c.after or '—'}" for c in changes)
+    comment = (f"ワークブックから取込み（{len(changes)}件）: " if lang == "ja" else f"Imported from workbook ({len(changes)}): ")
+    number = _store_call(lang, lambda: store.save(new_spec, author, (comment + summary)[:2000], base_version=base))
+    for c in changes:
+        typer.echo(f"{c.kind}\t{c.id}\t{c.before or '—'} → {c.after or '—'}{'  (note)' if c.note_changed else ''}")
+    typer.echo(f"{project} v{number}")
+
+
 @store_app.command("archive")
 def store_archive(project: str, undo: bool = typer.Option(False, "--undo", help="Bring the project back."),
                   db: DbOption = None, lang: LangOption = Lang.ja) -> None:

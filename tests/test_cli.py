@@ -150,3 +150,41 @@ def test_store_commands_end_to_end(tmp_path):
     assert example.stem not in ttplan("store", "list", *db).stdout
     missing = ttplan("store", "versions", "nope", *db)
     assert missing.returncode == 2 and "nope" in missing.stderr and "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize("fmt,magic", [("xlsx", b"PK"), ("docx", b"PK"), ("html", b"<!DOCTYPE html>"), ("json", b"{")])
+def test_export_each_format(tmp_path, fmt, magic):
+    out = tmp_path / f"report.{fmt}"
+    result = ttplan("export", str(EXAMPLES[0]), "--format", fmt, "-o", str(out), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(magic)
+
+
+def test_export_invalid_input_writes_nothing(write, tmp_path):
+    out = tmp_path / "never.xlsx"
+    result = ttplan("export", str(write(MINIMAL.replace("CN", "China"))), "--format", "xlsx", "-o", str(out))
+    assert result.returncode == 2 and not out.exists()
+
+
+def test_store_reimport_of_an_edited_workbook(tmp_path):
+    import io
+
+    import openpyxl
+
+    db = ["--db", f"sqlite:///{tmp_path / 'cli.db'}", "--lang", "en"]
+    example = next(p for p in EXAMPLES if p.stem == "cm-vietnam-parts")
+    assert ttplan("store", "import", str(example), *db).returncode == 0
+    book_path = tmp_path / "checklist.xlsx"
+    assert ttplan("export", str(example), "--format", "xlsx", "-o", str(book_path), "--lang", "en").returncode == 0
+    book = openpyxl.load_workbook(io.BytesIO(book_path.read_bytes()))
+    sheet = book[next(iter(book.defined_names["ttplan_controls"].destinations))[0]]
+    header = [c.value for c in sheet[1]]
+    id_col = header.index("Id") + 1
+    status_col = header.index("Status (value, editable)") + 1
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, id_col).value == "no-poach-dispatched-engineers")
+    sheet.cell(row, status_col).value = "present"
+    book.save(book_path)
+    result = ttplan("store", "reimport", example.stem, str(book_path), "--author", "counsel", *db)
+    assert result.returncode == 0, result.stderr
+    assert "no-poach-dispatched-engineers" in result.stdout and "missing → present" in result.stdout
+    assert result.stdout.strip().endswith(f"{example.stem} v2")

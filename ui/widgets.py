@@ -31,11 +31,12 @@ def choice(label: str, vocab: type[Vocab], value: Vocab | None, key: str, *, opt
     members: list[Vocab | None] = list(options if options is not None else vocab)
     if optional:
         members = [None, *members]
-    help_text = "\n\n".join(f"**{m.label(lang())}**: {m.description(lang())}" for m in members
-                            if m is not None and m.description(lang()))
-    unknown = "（未入力・不明）" if lang() == "ja" else "(not known yet)"
+    code = lang()  # fixed now: format_func may be called outside the script run (e.g. by AppTest)
+    help_text = "\n\n".join(f"**{m.label(code)}**: {m.description(code)}" for m in members
+                            if m is not None and m.description(code))
+    unknown = "（未入力・不明）" if code == "ja" else "(not known yet)"
     return st.selectbox(label, members, index=members.index(value) if value in members else 0, key=key,
-                        format_func=lambda m: unknown if m is None else m.label(lang()), help=help_text or None,
+                        format_func=lambda m: unknown if m is None else m.label(code), help=help_text or None,
                         disabled=disabled)
 
 
