@@ -16,6 +16,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from model.problems import InputError, Path, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
+# libyaml's parser when PyYAML has it (about ten times faster); marks and node types are the same.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 40
 MAX_NODES = 200_000
 
@@ -90,7 +92,7 @@ def _check_shape(text: str, file: str) -> None:
     depth = 0
     documents = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -179,7 +181,7 @@ def read_yaml(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> Document:
         raise InputError([Problem("file_empty", file=file)])
     _check_shape(text, file)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise InputError([_yaml_problem(exc, file)]) from exc
     except RecursionError as exc:  # belt and braces: _check_shape should have caught it
