@@ -26,7 +26,8 @@ def escape_md(text: object) -> str:
 
 
 def choice(label: str, vocab: type[Vocab], value: Vocab | None, key: str, *, optional: bool = True,
-           options: Sequence[Vocab] | None = None, disabled: bool = False) -> Vocab | None:
+           options: Sequence[Vocab] | None = None, disabled: bool = False, on_change=None,
+           args: tuple | None = None) -> Vocab | None:
     """A selectbox over a vocabulary, showing labels in the session's language and the meanings as help."""
     members: list[Vocab | None] = list(options if options is not None else vocab)
     if optional:
@@ -37,7 +38,7 @@ def choice(label: str, vocab: type[Vocab], value: Vocab | None, key: str, *, opt
     unknown = "（未入力・不明）" if code == "ja" else "(not known yet)"
     return st.selectbox(label, members, index=members.index(value) if value in members else 0, key=key,
                         format_func=lambda m: unknown if m is None else m.label(code), help=help_text or None,
-                        disabled=disabled)
+                        disabled=disabled, on_change=on_change, args=args)
 
 
 def show_problems(problems: Sequence[Problem], title: str | None = None) -> None:
