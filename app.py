@@ -7,11 +7,24 @@ import streamlit as st
 from model import api
 from model.library import REPO_ROOT
 from ui import core, session
-from ui.i18n import Translator
+from ui.i18n import Translator, lang
 from ui.strings.common import STRINGS
 
 st.set_page_config(page_title="ttplan", page_icon=str(REPO_ROOT / "ui" / "assets" / "icon.png"), layout="wide")
 tr = Translator(STRINGS)
+
+
+def switch_project() -> None:
+    """Open the project picked in the sidebar, unless that would throw away unsaved changes."""
+    choice = st.session_state["sidebar_project"]
+    if session.dirty():
+        st.session_state["sidebar_problem"] = (tr("unsaved_switch"), "")
+        return
+    try:
+        session.open_project(choice)
+    except (api.InputError, api.StoreError) as exc:
+        text = exc.report(lang()) if isinstance(exc, api.InputError) else exc.message(lang())
+        st.session_state["sidebar_problem"] = (tr("cannot_open"), text)
 
 
 def sidebar() -> None:
@@ -27,12 +40,15 @@ def sidebar() -> None:
         st.info(tr("no_projects"))
         return
     names = {p.id: p.name for p in projects}
-    choice = st.selectbox(tr("project"), ids, index=ids.index(current) if current in ids else 0,
-                          format_func=lambda pid: names.get(pid, pid))
-    if choice != current and not session.dirty():
-        session.open_project(choice)
-    elif choice != current:
-        st.warning(tr("unsaved"))
+    # The picker follows the working project (it may change on other pages); a change here opens another project.
+    st.session_state["sidebar_project"] = current if current in ids else ids[0]
+    st.selectbox(tr("project"), ids, key="sidebar_project", format_func=lambda pid: names.get(pid, pid),
+                 on_change=switch_project)
+    problem = st.session_state.pop("sidebar_problem", None)
+    if problem:
+        st.error(problem[0])
+        if problem[1]:
+            st.text(problem[1])  # may echo what was typed: plain text only
     if session.dirty():
         st.warning(tr("unsaved"), icon=":material/edit:")
         with st.form("save_form", clear_on_submit=True):
@@ -46,6 +62,9 @@ def sidebar() -> None:
                 except api.StoreError as exc:
                     st.error(tr("store_error"))
                     st.text(exc.message(st.session_state.get(session.LANG, "ja")))
+                except api.InputError as exc:
+                    st.error(tr("not_saved_invalid"))
+                    st.text(exc.report(st.session_state.get(session.LANG, "ja")))
         if st.button(tr("discard")):
             session.discard()
             st.rerun()
@@ -59,7 +78,11 @@ if error is not None:
     st.text(error.report(st.session_state.get(session.LANG, "ja")))
     st.stop()
 
-session.ensure_project()
+try:
+    session.ensure_project()
+except (api.InputError, api.StoreError) as exc:
+    st.error(tr("cannot_open"))
+    st.text(exc.report(lang()) if isinstance(exc, api.InputError) else exc.message(lang()))
 with st.sidebar:
     sidebar()
 

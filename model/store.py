@@ -320,6 +320,12 @@ class Store:
         digest = content_hash(text)
         author = (author or "").strip() or "unknown"
         stamp = now()
+        # Only what can be opened again is stored as a version (e.g. no reference to a removed technology);
+        # anything else is kept as a draft so the work is not lost.
+        _, problems = parse_project(text.encode("utf-8"), f"{project_id} (save)")
+        if any(p.severity == "error" for p in problems):
+            self._keep_draft(project_id, base_version, text, author, comment, "invalid")
+            raise InputError(problems)
         try:
             with self.engine.begin() as conn:
                 row = conn.execute(select(projects_table.c.latest_version).where(projects_table.c.id == project_id)).first()

@@ -185,3 +185,16 @@ def test_unknown_project_and_version_are_clear(store, spec):
     store.save(spec, "a")
     with pytest.raises(StoreError):
         store.version_yaml(spec.project.id, 9)
+
+
+def test_a_project_that_could_not_be_opened_again_is_kept_as_a_draft_not_a_version(store, spec):
+    from model.api import InputError
+
+    store.save(spec, "a")
+    broken = spec.model_copy(deep=True)
+    broken.technologies = broken.technologies[1:]  # stages and people still name the removed technology
+    with pytest.raises(InputError) as info:
+        store.save(broken, "a", base_version=1)
+    assert any(p.code == "dangling_reference" for p in info.value.problems)
+    assert store.project(spec.project.id).latest_version == 1
+    assert store.drafts(spec.project.id)[0].reason == "invalid"

@@ -36,4 +36,9 @@ STRINGS = {
     "nav_history": ("版の履歴", "History"),
     "score_note": ("スコアは優先順位付けのための相対値です。", "Scores are relative, for prioritising."),
     "conflict": ("保存できませんでした（競合）", "Not saved (conflict)"),
+    "unsaved_switch": ("未保存の変更があるため、案件を切り替えませんでした。保存するか破棄してください。",
+                       "Unsaved changes: the project was not switched. Save or discard them first."),
+    "not_saved_invalid": ("保存できませんでした。入力に問題があります（内容は下書きとして残しました）。",
+                          "Not saved: the project has problems (its content is kept as a draft)."),
+    "cannot_open": ("この案件の版を開けません。", "This version of the project cannot be opened."),
 }
