@@ -400,11 +400,7 @@ def exit_section(spec: ProjectSpec) -> None:
 
 st.title(tr("title"))
 st.caption(tr("intro"))
-draft = session.draft()
-if draft is None:
-    st.info(tr("no_project"))
-    st.stop()
-spec_key = core.spec_key(draft)
+draft, spec_key = session.require_draft(tr("no_project"))
 editing.sync_widgets(PREFIX, spec_key)
 flash = st.session_state.pop(f"{PREFIX}__flash", None)
 if flash:

@@ -42,11 +42,7 @@ def findings_rows(assessment, node: str) -> list[dict]:
 
 st.title(tr("title"))
 st.caption(tr("intro"))
-draft = session.draft()
-if draft is None:
-    st.info(tr("no_project"))
-    st.stop()
-spec_key = core.spec_key(draft)
+draft, spec_key = session.require_draft(tr("no_project"))
 result = core.assessment(draft, spec_key)
 g = result.graph.g
 st.caption(tr("counts", nodes=g.number_of_nodes(), edges=g.number_of_edges(), findings=len(result.findings)))

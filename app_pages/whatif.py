@@ -331,11 +331,7 @@ def adopt(variant: ProjectSpec) -> None:
 
 st.title(tr("title"))
 st.caption(tr("intro"))
-draft = session.draft()
-if draft is None:
-    st.info(tr("no_project"))
-    st.stop()
-spec_key = core.spec_key(draft)
+draft, spec_key = session.require_draft(tr("no_project"))
 base = st.session_state.get(BASE)
 if st.session_state.get(VARIANT) is None or not base or base[0] != draft.project.id:
     start_variant(draft, spec_key)  # first visit, or another project was opened

@@ -74,3 +74,12 @@ def discard() -> None:
     else:
         for key in (PROJECT, BASE, DRAFT, SAVED_KEY):
             st.session_state.pop(key, None)
+
+
+def require_draft(message: str) -> tuple[api.ProjectSpec, str]:
+    """The working project and its content key; stops the page with ``message`` when there is none."""
+    spec = draft()
+    if spec is None:
+        st.info(message)
+        st.stop()
+    return spec, core.spec_key(spec)
