@@ -39,8 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "format_version {value} is not supported. Supported: {supported}."),
     # structure (pydantic)
     "unknown_key": ("「{key}」という項目はありません。{suggestion}", "There is no field '{key}'. {suggestion}"),
-    "did_you_mean": ("「{candidate}」の誤りではありませんか？", "Did you mean '{candidate}'?"),
-    "allowed_keys": ("使える項目: {candidates}", "Allowed fields: {candidates}"),
     "missing": ("必須項目がありません。", "This field is required."),
     "enum": ("「{value}」は選べません。選択肢: {choices}", "'{value}' is not one of the choices: {choices}"),
     "enum_bool": ("true/false は選べません（YAML は yes・no・on・off を true/false と読みます）。選択肢: {choices}",

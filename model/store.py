@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from model.library import Library
-from model.problems import InputError, Problem
+from model.problems import InputError
 from model.project_io import dump_project, parse_project
 from model.spec import ProjectSpec
 
@@ -444,7 +444,3 @@ def _rescue(text: str, project_id: str) -> str:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         return name
-
-
-def problem_of(error: StoreError) -> Problem:
-    return Problem("invalid", params={"detail": (error.ja, error.en)})

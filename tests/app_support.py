@@ -23,7 +23,7 @@ def app_env(tmp_path, monkeypatch):
     st.cache_resource.clear()
 
 
-def open_app(lang: str = "ja", page: str | None = None, project: str | None = None, **state) -> AppTest:
+def open_app(lang: str = "ja", page: str | None = None, **state) -> AppTest:
     """Run the app (optionally a given page, e.g. 'app_pages/contract.py') and return the finished AppTest."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["lang"] = lang
@@ -31,11 +31,6 @@ def open_app(lang: str = "ja", page: str | None = None, project: str | None = No
     for key, value in state.items():
         at.session_state[key] = value
     at.run()
-    if project:
-        from ui import session
-
-        session_id = project
-        at.session_state[session.PROJECT] = session_id
     if page:
         at.switch_page(page)
         at.run()
