@@ -17,7 +17,7 @@ from model.problems import InputError
 from model.rules.base import RuleContext
 from model.spec import ClauseEntry, ProjectSpec
 from model.vocab import ChecklistStatus, ClauseKind, ClauseStatus, Department, LeakChannel, MeasureStatus, Phase
-from ui import core, session, widgets
+from ui import core, editing, session, widgets
 from ui.i18n import Translator, lang
 from ui.strings import common
 from ui.strings.contract import STRINGS
@@ -29,7 +29,6 @@ MAX_UPLOAD_MB = 10
 # Per-clause widget keys: re-initialised from the draft whenever the draft changed elsewhere
 # (another page, the sidebar's discard, a different project, an applied workbook).
 CLAUSE_WIDGETS = ("contract_status_", "contract_note_", "contract_ref_", "contract_var_")
-SEEN = "contract_seen_key"
 STATUS_ICONS = {"present": ":material/check_circle:", "partial": ":material/contrast:",
                 "missing": ":material/cancel:", "not_applicable": ":material/block:",
                 NOT_REVIEWED: ":material/help:"}
@@ -207,26 +206,6 @@ def _on_variable(clause_id: str, var_id: str) -> None:
 def _apply_import(new_spec: ProjectSpec) -> None:
     session.set_draft(new_spec)
     st.session_state["contract_import_applied"] = True
-
-
-def draft_key(spec: ProjectSpec) -> str:
-    """core.spec_key, remembered for the current draft object: it dumps the whole project to YAML (30–50 ms on
-    the examples), and pages replace the draft rather than change it in place, so the same object has the same key."""
-    memo = st.session_state.get("contract_key_memo")
-    if memo is not None and memo[0] is spec:
-        return memo[1]
-    key = core.spec_key(spec)
-    st.session_state["contract_key_memo"] = (spec, key)
-    return key
-
-
-def sync_widgets(spec_key: str) -> None:
-    """Drop per-clause widget state when the draft changed elsewhere, so widgets show the draft again."""
-    if st.session_state.get(SEEN) == spec_key:
-        return
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(CLAUSE_WIDGETS)]:
-        del st.session_state[key]
-    st.session_state[SEEN] = spec_key
 
 
 # --------------------------------------------------------------------------- rendering
@@ -500,8 +479,8 @@ def main() -> None:
         st.info(tr("no_project"))
         return
     library = core.library()
-    spec_key = draft_key(spec)
-    sync_widgets(spec_key)
+    spec_key = core.spec_key(spec)
+    editing.sync_widgets("contract", spec_key, CLAUSE_WIDGETS)
     updated, changed = apply_status_widgets(library.clauses.values(), spec)
     if changed:
         session.set_draft(updated)

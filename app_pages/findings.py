@@ -12,7 +12,7 @@ from model import api
 from model.assess import Assessment, Control, Finding
 from model.spec import Decision, ProjectSpec
 from model.vocab import ClauseStatus, DecisionStatus, LeakChannel, MeasureStatus, Phase, Severity
-from ui import core, session, widgets
+from ui import core, editing, session, widgets
 from ui.i18n import Translator, lang
 from ui.strings import common
 from ui.strings.findings import STRINGS
@@ -22,7 +22,6 @@ tr = Translator(STRINGS, common.STRINGS)
 # Decision widgets are keyed per finding; their state is dropped when the draft changed elsewhere
 # (another page, discard, another project, a recorded decision) so they show the draft again.
 DECISION_WIDGETS = ("findings_decision_", "findings_justification_")
-SEEN = "findings_seen_key"
 NEEDS_JUSTIFICATION = (DecisionStatus.ACCEPTED, DecisionStatus.NOT_APPLICABLE)
 STATES = ("all", "open", "decided")
 
@@ -111,25 +110,6 @@ def _on_record(finding_id: str) -> None:
         return
     session.set_draft(new)
     st.session_state["findings_recorded"] = session.user()
-
-
-def draft_key(spec: ProjectSpec) -> str:
-    """core.spec_key, remembered for the current draft object: it dumps the whole project to YAML (30–50 ms on
-    the examples), and pages replace the draft rather than change it in place, so the same object has the same key."""
-    memo = st.session_state.get("findings_key_memo")
-    if memo is not None and memo[0] is spec:
-        return memo[1]
-    key = core.spec_key(spec)
-    st.session_state["findings_key_memo"] = (spec, key)
-    return key
-
-
-def sync_widgets(spec_key: str) -> None:
-    if st.session_state.get(SEEN) == spec_key:
-        return
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(DECISION_WIDGETS)]:
-        del st.session_state[key]
-    st.session_state[SEEN] = spec_key
 
 
 # --------------------------------------------------------------------------- rendering
@@ -312,8 +292,8 @@ def main() -> None:
     if spec is None:
         st.info(tr("no_project"))
         return
-    spec_key = draft_key(spec)
-    sync_widgets(spec_key)
+    spec_key = core.spec_key(spec)
+    editing.sync_widgets("findings", spec_key, DECISION_WIDGETS)
     a = core.assessment(spec, spec_key)
     if not a.findings:
         st.info(tr("no_findings"))

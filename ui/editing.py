@@ -19,11 +19,13 @@ def checked(spec: ProjectSpec, name: str = "draft") -> tuple[ProjectSpec | None,
     return new, [p for p in problems if p.severity == "error"], [p for p in problems if p.severity == "warning"]
 
 
-def sync_widgets(prefix: str, key: str) -> None:
-    """Forget a page's widget values when the working copy changed elsewhere (discard, another project, another page)."""
+def sync_widgets(prefix: str, key: str, widgets: tuple[str, ...] | None = None) -> None:
+    """Forget a page's widget values when the working copy changed elsewhere (discard, another project, another page),
+    so the widgets show the project again. ``widgets``: the key prefixes to forget (default: all of the page's)."""
     marker = f"{prefix}__seen"
+    forget = widgets or (prefix + "_",)
     if st.session_state.get(marker) not in (None, key, SELF):
-        for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix + "_") and k != marker]:
+        for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(forget) and k != marker]:
             del st.session_state[k]
     st.session_state[marker] = key
 
