@@ -199,19 +199,22 @@ class _Checker:
         if not gov:
             return
         deal = _section(self.data, "project").get("deal_type")
-        if deal in {d.value for d in DealType} and deal != DealType.JOINT_VENTURE:
+        if isinstance(deal, str) and deal in {d.value for d in DealType} and deal != DealType.JOINT_VENTURE:
             self.add("jv_fields_unused", ("governance",), severity="warning")
+        # Values of the wrong type (a list as holder, …) are reported by the structure check; skip them here.
         total, seen = 0.0, set()
-        for i, share in _items(self.data, "governance", "equity"):
+        shares = _items(self.data, "governance", "equity")
+        for i, share in shares:
             holder = share.get("holder")
             self.ref(holder, ("governance", "equity", i, "holder"), holders, "holder")
-            if holder in seen:
-                self.add("holder_twice", ("governance", "equity", i, "holder"), value=holder)
-            seen.add(holder)
+            if isinstance(holder, str):
+                if holder in seen:
+                    self.add("holder_twice", ("governance", "equity", i, "holder"), value=holder)
+                seen.add(holder)
             pct = share.get("percent")
             if isinstance(pct, (int, float)) and not isinstance(pct, bool):
                 total += pct
-        if seen:
+        if shares:
             total = round(total, 4)
             if total > 100:
                 self.add("equity_over_100", ("governance", "equity"), total=f"{total:g}")
@@ -221,9 +224,10 @@ class _Checker:
         for i, seat in _items(self.data, "governance", "board"):
             holder = seat.get("holder")
             self.ref(holder, ("governance", "board", i, "holder"), holders, "holder")
-            if holder in seen:
-                self.add("seats_twice", ("governance", "board", i, "holder"), value=holder)
-            seen.add(holder)
+            if isinstance(holder, str):
+                if holder in seen:
+                    self.add("seats_twice", ("governance", "board", i, "holder"), value=holder)
+                seen.add(holder)
         self.ref(gov.get("chair"), ("governance", "chair"), holders, "holder")
 
     def _disclosure(self, techs: list[str], parties: list[str]) -> None:
