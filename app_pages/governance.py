@@ -402,9 +402,7 @@ st.title(tr("title"))
 st.caption(tr("intro"))
 draft, spec_key = session.require_draft(tr("no_project"))
 editing.sync_widgets(PREFIX, spec_key)
-flash = st.session_state.pop(f"{PREFIX}__flash", None)
-if flash:
-    st.toast(flash)
+editing.show_flash(PREFIX)
 result = core.assessment(draft, spec_key)
 if draft.project.deal_type == DealType.JOINT_VENTURE:
     st.header(tr("gov_title"))

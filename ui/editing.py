@@ -36,3 +36,10 @@ def commit(prefix: str, new: ProjectSpec, message: str) -> None:
     st.session_state[f"{prefix}__seen"] = SELF
     st.session_state[f"{prefix}__flash"] = message
     st.rerun()
+
+
+def show_flash(prefix: str) -> None:
+    """The message ``commit`` left for the redrawn page, shown once."""
+    flash = st.session_state.pop(f"{prefix}__flash", None)
+    if flash:
+        st.toast(flash)
