@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from model import api
+from model.access import Permission
 from model.library import REPO_ROOT
-from ui import core, session
+from ui import auth, core, session
 from ui.i18n import Translator, lang
 from ui.strings.common import STRINGS
 
@@ -27,10 +28,16 @@ def switch_project() -> None:
         st.session_state["sidebar_problem"] = (tr("cannot_open"), text)
 
 
-def sidebar() -> None:
+def language_switch() -> None:
     st.radio(tr("language"), options=["ja", "en"], key=session.LANG, horizontal=True,
              format_func=lambda code: "日本語" if code == "ja" else "English")
-    st.text_input(tr("user"), key=session.USER, help=tr("user_help"), max_chars=100)
+
+
+def sidebar() -> None:
+    if me.signed_in:
+        auth.show_identity()
+    else:
+        st.text_input(tr("user"), key=session.USER, help=tr("user_help"), max_chars=100)
     projects = core.store().projects()
     current = st.session_state.get(session.PROJECT)
     ids = [p.id for p in projects]
@@ -49,7 +56,7 @@ def sidebar() -> None:
         st.error(problem[0])
         if problem[1]:
             st.text(problem[1])  # may echo what was typed: plain text only
-    if session.dirty():
+    if session.dirty() and me.can(Permission.EDIT):
         st.warning(tr("unsaved"), icon=":material/edit:")
         with st.form("save_form", clear_on_submit=True):
             comment = st.text_input(tr("save_comment"), max_chars=500)
@@ -72,6 +79,11 @@ def sidebar() -> None:
         st.caption(tr("saved", n=st.session_state[session.BASE]))
 
 
+with st.sidebar:
+    language_switch()
+# Before anything else: a session that may not see the projects ends here, having shown only why.
+me = auth.sign_in()
+
 lib, error = core.library_or_error()
 if error is not None:
     st.error(tr("library_error"))
@@ -86,24 +98,22 @@ except (api.InputError, api.StoreError) as exc:
 with st.sidebar:
     sidebar()
 
-pages = {
-    tr("group_exec"): [
-        st.Page("app_pages/dashboard.py", title=tr("nav_dashboard"), icon=":material/dashboard:", default=True),
-        st.Page("app_pages/portfolio.py", title=tr("nav_portfolio"), icon=":material/view_list:"),
-    ],
-    tr("group_plan"): [
-        st.Page("app_pages/editor.py", title=tr("nav_editor"), icon=":material/edit_note:"),
-        st.Page("app_pages/disclosure.py", title=tr("nav_disclosure"), icon=":material/stairs:"),
-        st.Page("app_pages/governance.py", title=tr("nav_governance"), icon=":material/account_balance:"),
-        st.Page("app_pages/whatif.py", title=tr("nav_whatif"), icon=":material/compare_arrows:"),
-    ],
-    tr("group_legal"): [
-        st.Page("app_pages/contract.py", title=tr("nav_contract"), icon=":material/gavel:"),
-        st.Page("app_pages/findings.py", title=tr("nav_findings"), icon=":material/report:"),
-        st.Page("app_pages/graph.py", title=tr("nav_graph"), icon=":material/hub:"),
-    ],
-    tr("group_work"): [
-        st.Page("app_pages/history.py", title=tr("nav_history"), icon=":material/history:"),
-    ],
-}
+# Each page with the permission it needs: a page left out of the navigation cannot be reached by its URL either.
+PAGES = [
+    ("group_exec", "app_pages/dashboard.py", "nav_dashboard", ":material/dashboard:", Permission.VIEW),
+    ("group_exec", "app_pages/portfolio.py", "nav_portfolio", ":material/view_list:", Permission.VIEW),
+    ("group_plan", "app_pages/editor.py", "nav_editor", ":material/edit_note:", Permission.EDIT),
+    ("group_plan", "app_pages/disclosure.py", "nav_disclosure", ":material/stairs:", Permission.EDIT),
+    ("group_plan", "app_pages/governance.py", "nav_governance", ":material/account_balance:", Permission.EDIT),
+    ("group_plan", "app_pages/whatif.py", "nav_whatif", ":material/compare_arrows:", Permission.VIEW),
+    ("group_legal", "app_pages/contract.py", "nav_contract", ":material/gavel:", Permission.VIEW),
+    ("group_legal", "app_pages/findings.py", "nav_findings", ":material/report:", Permission.VIEW),
+    ("group_legal", "app_pages/graph.py", "nav_graph", ":material/hub:", Permission.VIEW),
+    ("group_work", "app_pages/history.py", "nav_history", ":material/history:", Permission.VIEW),
+]
+pages: dict[str, list] = {}
+for group, path, title, icon, needs in PAGES:
+    if me.can(needs):
+        pages.setdefault(tr(group), []).append(
+            st.Page(path, title=tr(title), icon=icon, default=path.endswith("dashboard.py")))
 st.navigation(pages).run()

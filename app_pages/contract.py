@@ -9,6 +9,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from model import api
+from model.access import Permission
 from model.assess import Assessment, clause_needed, predicate_context
 from model.library import Library
 from model.library_schema import ContractClause
@@ -17,7 +18,7 @@ from model.problems import InputError
 from model.rules.base import RuleContext
 from model.spec import ClauseEntry, ProjectSpec
 from model.vocab import ChecklistStatus, ClauseKind, ClauseStatus, Department, LeakChannel, MeasureStatus, Phase
-from ui import core, editing, session, widgets
+from ui import auth, core, editing, session, widgets
 from ui.i18n import Translator, lang
 from ui.strings import common
 from ui.strings.contract import STRINGS
@@ -222,22 +223,25 @@ def render_clause(clause: ContractClause, spec: ProjectSpec, assessment: Assessm
     box = st.expander(label, key=f"contract_open_{cid}", on_change="rerun", icon=STATUS_ICONS[status])
     if not box.open:
         return
+    read_only = not auth.can(Permission.EDIT)
     with box:
         entry = spec.contract.clauses.get(cid)
         left, right = st.columns([1, 1])
         with left:
             # widgets.choice has no on_change: main() applies a changed status at the start of the next run.
-            widgets.choice(tr("status"), ClauseStatus, entry.status if entry else None, f"contract_status_{cid}")
+            widgets.choice(tr("status"), ClauseStatus, entry.status if entry else None, f"contract_status_{cid}",
+                           disabled=read_only)
             st.caption(tr("status_help"))
         with right:
             ref_key = f"contract_ref_{cid}"
             st.text_input(tr("draft_ref"), value=(entry.draft_reference or "") if entry else "", key=ref_key,
-                          max_chars=200, help=tr("draft_ref_help"), disabled=entry is None,
+                          max_chars=200, help=tr("draft_ref_help"), disabled=entry is None or read_only,
                           on_change=_on_text, args=(cid, "draft_reference", ref_key))
         note_key = f"contract_note_{cid}"
         st.text_area(tr("note"), value=(entry.note or "") if entry else "", key=note_key, max_chars=4000,
-                     disabled=entry is None, on_change=_on_text, args=(cid, "note", note_key), height=80)
-        if entry is None:
+                     disabled=entry is None or read_only, on_change=_on_text, args=(cid, "note", note_key),
+                     height=80)
+        if entry is None and not read_only:
             st.caption(tr("set_status_first"))
         values = clause_values(spec, clause)
         if clause.variables:
@@ -245,7 +249,7 @@ def render_clause(clause: ContractClause, spec: ProjectSpec, assessment: Assessm
             cols = st.columns(min(3, len(clause.variables)))
             for i, var in enumerate(clause.variables):
                 with cols[i % len(cols)]:
-                    render_variable(clause, var, values, entry is None)
+                    render_variable(clause, var, values, entry is None or read_only)
         st.markdown(f"**{tr('why')}**")
         st.markdown(clause.purpose.get(language))
         sep = "、" if language == "ja" else ", "
@@ -481,7 +485,7 @@ def main() -> None:
     library = core.library()
     spec_key = core.spec_key(spec)
     editing.sync_widgets("contract", spec_key, CLAUSE_WIDGETS)
-    updated, changed = apply_status_widgets(library.clauses.values(), spec)
+    updated, changed = apply_status_widgets(library.clauses.values(), spec) if auth.can(Permission.EDIT) else (spec, [])
     if changed:
         session.set_draft(updated)
         for cid in changed:
@@ -496,8 +500,11 @@ def main() -> None:
     render_checklist(assessment, library)
     st.divider()
     render_exports(assessment, library)
-    st.divider()
-    render_import(spec, spec_key, library)
+    if auth.can(Permission.EDIT):
+        st.divider()
+        render_import(spec, spec_key, library)
+    else:
+        auth.read_only_note()
 
 
 main()

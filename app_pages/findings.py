@@ -9,10 +9,11 @@ import streamlit as st
 from pydantic import ValidationError
 
 from model import api
+from model.access import Permission
 from model.assess import Assessment, Control, Finding
 from model.spec import Decision, ProjectSpec
 from model.vocab import ClauseStatus, DecisionStatus, LeakChannel, MeasureStatus, Phase, Severity
-from ui import core, editing, session, widgets
+from ui import auth, core, editing, session, widgets
 from ui.i18n import Translator, lang
 from ui.strings import common
 from ui.strings.findings import STRINGS
@@ -314,7 +315,10 @@ def main() -> None:
         if selected in by_id:
             st.divider()
             render_detail(by_id[selected], a)
-            render_decision_form(by_id[selected])
+            if auth.can(Permission.EDIT):
+                render_decision_form(by_id[selected])
+            else:
+                auth.read_only_note()
     st.divider()
     render_decided(a)
     st.divider()

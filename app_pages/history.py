@@ -11,9 +11,10 @@ import pandas as pd
 import streamlit as st
 
 from model import api
+from model.access import Permission
 from model.compare import Comparison, input_changes
 from model.vocab import ChecklistStatus, DecisionStatus, Severity
-from ui import core, session
+from ui import auth, core, session
 from ui.i18n import Translator, lang
 from ui.strings import common
 from ui.strings.history import STRINGS
@@ -113,6 +114,7 @@ def version_diff(pid: str, a, b) -> Comparison:
 
 def _restore(pid: str, number: int) -> None:
     st.session_state.pop(CONFIRM, None)
+    auth.current().require(Permission.EDIT)
     if session.dirty():
         st.session_state[MESSAGE] = ("warning", tr("dirty"), None)
         return
@@ -150,6 +152,7 @@ def _open_draft(pid: str, draft_id: int) -> None:
 
 
 def _set_archived(pid: str, archived: bool) -> None:
+    auth.current().require(Permission.ADMINISTER)
     core.store().set_archived(pid, archived)
     st.session_state[MESSAGE] = ("success", tr("archived_done" if archived else "unarchived_done"), None)
 
@@ -329,21 +332,24 @@ def page() -> None:
         info = store.project(pid)
     except api.StoreError:
         st.info(tr("not_stored"))
-        drafts_section(pid, None, dirty)
+        if auth.can(Permission.EDIT):
+            drafts_section(pid, None, dirty)
         return
     if info.archived:
         st.info(tr("archived_note"))
     versions = store.versions(pid)
     versions_section(versions)
     compare_section(pid, versions)
-    st.divider()
-    restore_section(pid, versions, dirty)
-    st.divider()
-    drafts_section(pid, info.latest_version, dirty)
+    if auth.can(Permission.EDIT):
+        st.divider()
+        restore_section(pid, versions, dirty)
+        st.divider()
+        drafts_section(pid, info.latest_version, dirty)
     st.divider()
     decisions_section(pid, spec, key)
-    st.divider()
-    archive_section(pid, info.archived)
+    if auth.can(Permission.ADMINISTER):
+        st.divider()
+        archive_section(pid, info.archived)
 
 
 page()

@@ -6,11 +6,12 @@ from typing import Any
 
 import streamlit as st
 
+from model.access import Permission
 from model.compare import Comparison, compare_assessments
 from model.problems import format_path
 from model.spec import US, BoardSeats, ClauseEntry, ProjectSpec, Shareholding
 from model.vocab import ChecklistStatus, ClauseStatus, DealType, DisclosureLevel, MeasureStatus, Phase, Severity
-from ui import core, editing, session
+from ui import auth, core, editing, session
 from ui.i18n import Translator, bilingual, lang
 from ui.strings import common
 from ui.strings.whatif import STRINGS
@@ -353,4 +354,7 @@ with right:
     result = comparison(spec_key, st.session_state[VARIANT_KEY])
     scores(result)
     tables(result)
-    adopt(variant)
+    if auth.can(Permission.EDIT):
+        adopt(variant)
+    else:
+        auth.read_only_note()

@@ -5,13 +5,18 @@ from __future__ import annotations
 import streamlit as st
 
 from model import api
-from ui import core
+from model.access import Permission
+from ui import auth, core
 
 # Session-state keys (one place, so pages never invent their own).
 PROJECT, BASE, DRAFT, SAVED_KEY, USER, LANG = "project_id", "base_version", "draft", "saved_key", "user", "lang"
 
 
 def user() -> str:
+    """Who is recorded with a save or decision: the signed-in identity, else the name typed in the sidebar."""
+    me = st.session_state.get(auth.IDENTITY)
+    if me is not None and me.signed_in:
+        return me.id
     return (st.session_state.get(USER) or "").strip() or "unknown"
 
 
@@ -41,11 +46,13 @@ def draft() -> api.ProjectSpec | None:
 
 def set_draft(spec: api.ProjectSpec) -> None:
     """Replace the working copy with an edited, valid project (the caller validated it)."""
+    auth.current().require(Permission.EDIT)
     st.session_state[DRAFT] = spec
 
 
 def start_new(spec: api.ProjectSpec) -> None:
     """Work on a project that is not stored yet (new, imported, or a variant)."""
+    auth.current().require(Permission.EDIT)
     st.session_state[PROJECT] = spec.project.id
     st.session_state[BASE] = None
     st.session_state[DRAFT] = spec
@@ -59,6 +66,7 @@ def dirty() -> bool:
 
 def save(comment: str) -> int:
     """Save the working copy as a new version; raises api.ConflictError (work kept as a draft) or api.StoreError."""
+    auth.current().require(Permission.EDIT)
     spec = draft()
     number = core.store().save(spec, user(), comment, base_version=st.session_state.get(BASE))
     st.session_state[BASE] = number
