@@ -380,6 +380,55 @@ def store_archive(project: str, undo: bool = typer.Option(False, "--undo", help=
     typer.echo(project)
 
 
+@app.command("auth-check")
+def auth_check(
+    users: Annotated[Path | None, typer.Option("--users", help="The team file (default: TTPLAN_USERS or "
+                                               "workspace/users.yaml).")] = None,
+    secrets: Annotated[Path, typer.Option("--secrets", help="Streamlit's secrets file, read for OIDC sign-in.")]
+    = Path(".streamlit/secrets.toml"),
+    lang: LangOption = Lang.ja,
+) -> None:
+    """Check the sign-in settings offline (TTPLAN_AUTH, the team file, OIDC's [auth] section); exit 2 if unusable."""
+    import tomllib
+
+    from model.access import AuthSettings, Role, check_oidc_settings, load_team
+
+    settings = AuthSettings.from_env()
+    if users is not None:
+        settings = AuthSettings(settings.mode, settings.header, users)
+    pick = 0 if lang == "ja" else 1
+    typer.echo(f"TTPLAN_AUTH={settings.mode}")
+    problems: list[str] = []
+    wrong = settings.problem()
+    if wrong:
+        problems.append(wrong[pick])
+    elif settings.mode != "none" or users is not None:
+        try:
+            team = load_team(settings.team_file)
+            roles = [m.role for m in team.members.values()]
+            counts = ", ".join(f"{r.value} {roles.count(r)}" for r in Role if r in roles)
+            typer.echo(f"{settings.team_file}: {len(team.members)} " + ("人" if lang == "ja" else "people")
+                       + f" ({counts})")
+        except api.InputError as exc:
+            problems.append(exc.report(lang))
+    if settings.mode == "header":
+        typer.echo(("信頼するヘッダ: " if lang == "ja" else "Trusted header: ") + settings.header)
+    if settings.mode == "oidc":
+        try:
+            auth = tomllib.loads(secrets.read_text(encoding="utf-8")).get("auth")
+        except OSError as exc:
+            problems.append(f"{secrets}: {exc.strerror}")
+        except tomllib.TOMLDecodeError as exc:
+            problems.append(f"{secrets}: {exc}")
+        else:
+            problems += [f"{secrets}: {p[pick]}" for p in check_oidc_settings(auth)]
+    for line in problems:
+        typer.echo(line, err=True)
+    if problems:
+        raise typer.Exit(EXIT_INVALID)
+    typer.echo("OK")
+
+
 def main() -> None:
     """Entry point: no stack trace reaches the user unless TTPLAN_DEBUG is set."""
     try:

@@ -332,3 +332,32 @@ def test_oidc_lets_in_only_the_allowlist(oidc_env):
     assert not admitted.exception and admitted.metric
     assert "閲覧 花子" in admitted.sidebar.text[0].value
     assert "auth_sign_out" in {b.key for b in admitted.sidebar.button}
+
+
+# --------------------------------------------------------------------------- the offline check for administrators
+
+
+def test_auth_check_reports_a_usable_setup_and_each_problem(tmp_path):
+    from .test_cli import ttplan
+
+    team = write(tmp_path, TEAM)
+    ok = ttplan("auth-check", "--lang", "en", env={"TTPLAN_AUTH": "header", "TTPLAN_USERS": str(team)})
+    assert ok.returncode == 0, ok.stderr
+    assert "3 people (viewer 1, editor 1, admin 1)" in ok.stdout and "X-Forwarded-Email" in ok.stdout
+
+    bad = write(tmp_path, "users:\n  - id: a@x.jp\n    role: boss\n", "bad.yaml")
+    wrong = ttplan("auth-check", "--users", str(bad), env={"TTPLAN_AUTH": "header"})
+    assert wrong.returncode == 2 and "bad.yaml:3" in wrong.stderr and "users[0].role" in wrong.stderr
+
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[auth]\nredirect_uri = "http://ttplan.example.co.jp/cb"\ncookie_secret = "abc"\n',
+                       encoding="utf-8")
+    oidc = ttplan("auth-check", "--secrets", str(secrets), "--lang", "en",
+                  env={"TTPLAN_AUTH": "oidc", "TTPLAN_USERS": str(team)})
+    assert oidc.returncode == 2
+    for words in ("no client_id", "oauth2callback", "must use https", "cookie_secret is too short"):
+        assert words in oidc.stderr
+    assert "Traceback" not in oidc.stderr
+    secrets.write_text("[auth]\n" + "".join(f'{k} = "{v}"\n' for k, v in GOOD_OIDC.items()), encoding="utf-8")
+    good = ttplan("auth-check", "--secrets", str(secrets), env={"TTPLAN_AUTH": "oidc", "TTPLAN_USERS": str(team)})
+    assert good.returncode == 0, good.stderr
