@@ -62,7 +62,8 @@ def sidebar() -> None:
             comment = st.text_input(tr("save_comment"), max_chars=500)
             if st.form_submit_button(tr("save"), type="primary"):
                 try:
-                    st.success(tr("saved_ok", n=session.save(comment)))
+                    st.session_state["sidebar_saved"] = session.save(comment)
+                    st.rerun()  # redraw without the unsaved-changes box; the message follows as a flash
                 except api.ConflictError as exc:
                     st.error(tr("conflict"))
                     st.text(exc.message(st.session_state.get(session.LANG, "ja")))
@@ -76,6 +77,9 @@ def sidebar() -> None:
             session.discard()
             st.rerun()
     elif st.session_state.get(session.BASE):
+        saved = st.session_state.pop("sidebar_saved", None)
+        if saved is not None:
+            st.success(tr("saved_ok", n=saved))
         st.caption(tr("saved", n=st.session_state[session.BASE]))
 
 
@@ -87,7 +91,20 @@ me = auth.sign_in()
 lib, error = core.library_or_error()
 if error is not None:
     st.error(tr("library_error"))
-    st.text(error.report(st.session_state.get(session.LANG, "ja")))
+    st.text(error.report(lang()))  # names file, field and line; library text, so plain text only
+    st.stop()
+if lib.left_out:
+    # On every page, above it: what was left out changes what the assessment can say. File names go in code
+    # spans and the problems as plain text, so nothing read from a library file is rendered as Markdown.
+    files = ", ".join(f"`{name.replace('`', '')}`" for name in lib.left_out)
+    st.warning(tr("library_left_out", files=files), icon=":material/warning:")
+    with st.expander(tr("library_left_out_details")):
+        st.text(api.InputError(lib.left_out_problems).report(lang()))
+_, store_error = core.store_or_error()
+if store_error is not None:
+    # Nothing can be listed, opened or saved: say why (in plain words, with where the database is configured).
+    st.error(tr("store_error"))
+    st.text(store_error.message(lang()))
     st.stop()
 
 try:

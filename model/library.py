@@ -44,6 +44,10 @@ class Library:
     files: dict[str, str] = field(default_factory=dict)
     """Library id → the file it came from (for messages)."""
     warnings: list[Problem] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+    """Files (relative to the library root) left out because of errors; see load_library(leave_out_invalid=...)."""
+    left_out_problems: list[Problem] = field(default_factory=list)
+    """The errors that made each file in ``left_out`` unusable, located by file, field and line."""
 
 
 def library_files(root: FsPath) -> list[FsPath]:
@@ -117,21 +121,60 @@ def _citations(obj: Envelope) -> list[tuple[tuple, Citation]]:
     return out
 
 
-def load_library(root: FsPath | str | None = None) -> Library:
+#: Folders whose files the app can do without: a broken clause or country profile is left out (and reported)
+#: instead of stopping everything. Sources, measures, the checklist and scoring hold everything else up.
+OPTIONAL_FOLDERS = ("contract_clauses", "country_profiles")
+
+
+def _optional(name: str | None) -> bool:
+    return bool(name) and FsPath(name).parts[0] in OPTIONAL_FOLDERS
+
+
+def load_library(root: FsPath | str | None = None, *, leave_out_invalid: bool = False) -> Library:
     """Read every library file under ``root`` (default: the repository), validate and cross-check it.
 
-    Raises InputError listing every problem in every file.
+    Raises InputError listing every problem in every file. With ``leave_out_invalid`` a contract clause or
+    country profile with an error (its own, or a reference of its that does not resolve) is left out instead:
+    the rest is cross-checked again without it, and the files and their problems are kept in ``left_out`` and
+    ``left_out_problems``. An error in any other library file still raises.
     """
     root = FsPath(root) if root else REPO_ROOT
-    lib = Library()
-    problems: list[Problem] = []
-    loaded: list[tuple[str, Envelope, Document]] = []
+    read: list[tuple[str, Envelope | None, Document | None, list[Problem]]] = []
     for path in library_files(root):
         name = str(path.relative_to(root))
         if not path.exists():
-            problems.append(Problem("library_missing", file=name, params={"value": name}))
+            read.append((name, None, None, [Problem("library_missing", file=name, params={"value": name})]))
             continue
-        obj, doc, found = _read(path, root)
+        read.append((name, *_read(path, root)))
+    left_out: dict[str, list[Problem]] = {}
+    while True:
+        lib, problems = _assemble(read, left_out)
+        if not leave_out_invalid:
+            break
+        # Leaving a file out can break references to it elsewhere, so repeat until nothing more goes.
+        failing = {p.file for p in problems if p.severity == "error" and _optional(p.file)}
+        if not failing:
+            break
+        for name in sorted(failing):
+            left_out[name] = [p for p in problems if p.file == name]
+    errors_left = any(p.severity == "error" for p in problems)
+    if errors_left:
+        raise InputError([p for found in left_out.values() for p in found] + problems)
+    lib.warnings = problems
+    lib.left_out = list(left_out)
+    lib.left_out_problems = [p for found in left_out.values() for p in found]
+    return lib
+
+
+def _assemble(read: list[tuple[str, Envelope | None, Document | None, list[Problem]]],
+              left_out: dict[str, list[Problem]]) -> tuple[Library, list[Problem]]:
+    """The library from the files read, without those left out, and every problem found in it."""
+    lib = Library()
+    problems: list[Problem] = []
+    loaded: list[tuple[str, Envelope, Document]] = []
+    for name, obj, doc, found in read:
+        if name in left_out:
+            continue
         problems.extend(found)
         if obj is None or doc is None:
             continue
@@ -168,12 +211,15 @@ def load_library(root: FsPath | str | None = None) -> Library:
             lib.countries[obj.id] = obj
         elif isinstance(obj, ScoringModel):
             lib.scoring = obj
+    # A clause left out is one the checklist no longer asks about (its id is its file name): the items that named
+    # it are decided by what remains, rather than failing on a reference that the left-out file explains.
+    gone = {FsPath(name).stem for name in left_out if FsPath(name).parts[0] == "contract_clauses"}
     registry_failed = any(p.file and p.file.startswith("libraries/sources/") for p in problems)
-    problems.extend(_cross_check(lib, loaded, check_citations=not registry_failed))
-    if any(p.severity == "error" for p in problems):
-        raise InputError(problems)
-    lib.warnings = problems
-    return lib
+    problems.extend(_cross_check(lib, loaded, check_citations=not registry_failed, left_out_clauses=gone))
+    if gone:
+        lib.checklist = [item.model_copy(update={"clauses": [c for c in item.clauses if c not in gone]})
+                         if gone & set(item.clauses) else item for item in lib.checklist]
+    return lib, problems
 
 
 def known_guidance_refs(lib: Library) -> set[str]:
@@ -185,9 +231,11 @@ def known_guidance_refs(lib: Library) -> set[str]:
     return refs
 
 
-def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]], check_citations: bool = True) -> list[Problem]:
+def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]], check_citations: bool = True,
+                 left_out_clauses: set[str] = frozenset()) -> list[Problem]:
     """References between library files. Citations are skipped when a source registry itself failed to load,
-    so one broken registry is reported once rather than as every citation it would have resolved."""
+    so one broken registry is reported once rather than as every citation it would have resolved; references
+    to clauses left out (see load_library) are not reported again."""
     problems: list[Problem] = []
     for name, obj, doc in loaded:
 
@@ -206,7 +254,7 @@ def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]], che
                     if m not in lib.measures:
                         missing(("items", i, "measures", j), m, "measure", item.id)
                 for j, c in enumerate(item.clauses):
-                    if c not in lib.clauses:
+                    if c not in lib.clauses and c not in left_out_clauses:
                         missing(("items", i, "clauses", j), c, "clause", item.id)
     known_refs = known_guidance_refs(lib)
     for name, obj, doc in loaded:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -29,7 +31,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError
 
 from model.library import Library
 from model.problems import InputError
@@ -38,6 +40,10 @@ from model.spec import ProjectSpec
 
 SCHEMA_VERSION = 1
 DEFAULT_WORKSPACE = "workspace"
+#: How long a save waits for another writer's lock before giving up (milliseconds); TTPLAN_DB_BUSY_TIMEOUT_MS.
+DEFAULT_BUSY_TIMEOUT_MS = 10000
+#: Execution option marking connections that only read.
+READ_ONLY = "ttplan_read_only"
 
 metadata = MetaData()
 
@@ -98,8 +104,10 @@ decisions_table = Table(
 class StoreError(Exception):
     """A store operation that could not be done, with a message in both languages."""
 
-    def __init__(self, ja: str, en: str):
+    def __init__(self, ja: str, en: str, rescued_to: str | None = None):
         self.ja, self.en = ja, en
+        #: The file that holds content the database refused, when there was content to keep.
+        self.rescued_to = rescued_to
         super().__init__(en)
 
     def message(self, lang: str = "ja") -> str:
@@ -173,26 +181,58 @@ def database_url(url: str | None = None) -> str:
     return f"sqlite:///{folder / 'ttplan.db'}"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # WAL lets readers work while one writer saves; the busy timeout waits for a lock instead of failing at once.
-    # Transactions are begun by us (BEGIN IMMEDIATE below), not by the driver.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.close()
+def busy_timeout_ms() -> int:
+    """How long SQLite waits for a lock: TTPLAN_DB_BUSY_TIMEOUT_MS, else DEFAULT_BUSY_TIMEOUT_MS."""
+    raw = os.environ.get("TTPLAN_DB_BUSY_TIMEOUT_MS", "").strip()
+    if not raw:
+        return DEFAULT_BUSY_TIMEOUT_MS
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise StoreError(f"環境変数 TTPLAN_DB_BUSY_TIMEOUT_MS は 0 以上の整数（ミリ秒）で指定してください（「{raw[:40]}」）。",
+                         f"TTPLAN_DB_BUSY_TIMEOUT_MS must be a whole number of milliseconds, 0 or more ('{raw[:40]}').")
+    return value
+
+
+def _sqlite_pragmas(busy_ms: int) -> Callable:
+    def on_connect(dbapi_connection, _record) -> None:
+        # WAL lets readers work while one writer saves; the busy timeout waits for a lock instead of failing at once.
+        # Transactions are begun by us (the "begin" listener in make_engine), not by the driver.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        # The timeout first: switching to WAL itself may have to wait for another writer.
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            # A read-only database cannot switch; it still reads in its own journal mode, and a save then fails
+            # with a clear "read-only" message instead of the store failing to open.
+            pass
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return on_connect
 
 
 def make_engine(url: str) -> Engine:
     engine = create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-        # Take the write lock when a transaction starts, so a second writer waits and then sees the first one's
-        # version (a conflict it can report) instead of failing to upgrade a stale read.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms()))
+        # A write takes the write lock when its transaction starts, so a second writer waits and then sees the
+        # first one's version (a conflict it can report) instead of failing to upgrade a stale read. A read takes
+        # no lock up front: in WAL it never waits for a writer, so the app can still list and open projects while
+        # another program holds the lock.
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(
+            "BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE"))
     return engine
+
+
+def reader(engine: Engine) -> Engine:
+    """The engine for reads only (no write lock taken on SQLite)."""
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 # --------------------------------------------------------------------------- migrations
@@ -204,9 +244,9 @@ MIGRATIONS: dict[int, Callable[[Engine], None]] = {
 
 
 def schema_version(engine: Engine) -> int:
-    if not inspect(engine).has_table("ttplan_meta"):
+    if not inspect(reader(engine)).has_table("ttplan_meta"):
         return 0
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         value = conn.execute(select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar()
     return int(value) if value else 0
 
@@ -229,47 +269,128 @@ def migrate(engine: Engine) -> int:
 
 # --------------------------------------------------------------------------- the store
 
+#: What the database drivers say, in the words of someone who saves a project: (kind, driver texts, ja, en).
+_FAULTS: list[tuple[str, tuple[str, ...], str, str]] = [
+    ("locked", ("database is locked", "database table is locked", "lock timeout", "could not obtain lock"),
+     "データベースは他の人または他のプログラムが書き込み中で、使用中（ロック中）です。少し待ってからもう一度やり直してください",
+     "the database is busy: another user or program is writing to it (it is locked). Wait a moment and try again"),
+    ("read_only", ("readonly database", "read-only", "read only"),
+     "データベースは読み取り専用で、書き込めません。書き込みの権限を管理者に確認してください",
+     "the database is read-only, so nothing can be written to it. Ask the administrator for permission to write"),
+    ("location", ("unable to open database file", "no such file or directory", "is a directory", "not a directory"),
+     "データベースのファイルを開けません（フォルダがない、フォルダを指している、または権限がない）",
+     "the database file cannot be opened (its folder does not exist, the path is a folder, or access is not allowed)"),
+    ("location", ("file is not a database", "file is encrypted", "malformed"),
+     "データベースのファイルが壊れているか、データベースではありません",
+     "the database file is damaged or is not a database"),
+    ("disk", ("database or disk is full", "no space left"), "ディスクの空きがありません", "the disk is full"),
+    ("disk", ("disk i/o error",), "ディスクの読み書きに失敗しました", "the disk could not be read or written"),
+    ("location", ("could not parse", "can't load plugin"),
+     "データベースの指定（TTPLAN_DATABASE_URL）が正しい形式ではありません",
+     "the database address (TTPLAN_DATABASE_URL) is not in a valid form"),
+    ("server", ("connection refused", "could not connect", "could not translate host name", "timeout expired"),
+     "データベースのサーバーに接続できません", "the database server cannot be reached"),
+]
+
+
+def _fault(exc: BaseException) -> tuple[str, str, str]:
+    """What kind of fault this is and its cause in plain words (kind, ja, en); unknown causes keep the driver's
+    first line, which is all there is to go on."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    first = (text.splitlines() or [type(exc).__name__])[0][:200]
+    lowered = text.lower()
+    for kind, needles, ja, en in _FAULTS:
+        if any(n in lowered for n in needles):
+            return kind, ja, en
+    return "other", f"原因: {first}", f"cause: {first}"
+
+
+def _reason(exc: BaseException) -> tuple[str, str]:
+    """The cause of a database fault in plain words (ja, en)."""
+    return _fault(exc)[1:]
+
+
+def _not_saved(exc: BaseException, text: str, project_id: str) -> StoreError:
+    """The error for a save the database refused; the content goes to a file first so nothing is lost."""
+    if isinstance(exc, StoreError) and exc.rescued_to:
+        return exc
+    draft_file = _rescue(text, project_id)
+    if isinstance(exc, StoreError):
+        ja, en = exc.ja.rstrip("。"), exc.en.rstrip(".")
+    else:
+        ja, en = _reason(exc)
+    return StoreError(f"保存できませんでした: {ja}。編集した内容は失われていません。ファイル {draft_file} に書き出しました。",
+                      f"The project was not saved: {en}. Nothing is lost: its content was written to {draft_file}.",
+                      rescued_to=draft_file)
+
+
+def _database_faults(method: Callable) -> Callable:
+    """Turn a database fault during a read or a small update into a StoreError with the cause in plain words."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except IntegrityError:
+            raise
+        except DatabaseError as exc:
+            ja, en = _reason(exc)
+            raise StoreError(f"データベースを使えません: {ja}。", f"The database cannot be used: {en}.") from exc
+
+    return wrapper
+
 
 class Store:
     """Projects with their version history, drafts of refused saves, and the log of decisions on findings."""
 
     def __init__(self, url: str | None = None):
-        self.url = database_url(url)
         try:
+            self.url = database_url(url)
             self.engine = make_engine(self.url)
+            self._reader = reader(self.engine)
             migrate(self.engine)
-        except OperationalError as exc:
-            raise StoreError(f"データベースを開けません（{_reason(exc)}）。保存先と権限を確認してください。",
-                             f"The database cannot be opened ({_reason(exc)}); check its location and permissions.") from exc
+        except (DatabaseError, ArgumentError, OSError) as exc:
+            # DatabaseError covers OperationalError (cannot open, locked, read-only) and "file is not a database".
+            kind, ja, en = _fault(exc)
+            hint = ("", "")
+            if kind in ("location", "other"):
+                hint = ("保存先（TTPLAN_DATABASE_URL または TTPLAN_WORKSPACE）を確認してください。",
+                        " Check where it is kept (TTPLAN_DATABASE_URL or TTPLAN_WORKSPACE).")
+            raise StoreError(f"データベースを開けません: {ja}。{hint[0]}",
+                             f"The database cannot be opened: {en}.{hint[1]}") from exc
 
     # ----------------------------------------------------------------- reading
 
+    @_database_faults
     def projects(self, include_archived: bool = False) -> list[ProjectInfo]:
         query = select(projects_table).order_by(projects_table.c.id)
         if not include_archived:
             query = query.where(projects_table.c.archived.is_(False))
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return [ProjectInfo(r.id, r.name, r.latest_version, r.archived, r.updated_at) for r in conn.execute(query)]
 
+    @_database_faults
     def project(self, project_id: str) -> ProjectInfo:
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             r = conn.execute(select(projects_table).where(projects_table.c.id == project_id)).first()
         if r is None:
             raise StoreError(f"案件「{project_id}」は保存されていません。", f"There is no stored project '{project_id}'.")
         return ProjectInfo(r.id, r.name, r.latest_version, r.archived, r.updated_at)
 
+    @_database_faults
     def versions(self, project_id: str) -> list[VersionInfo]:
         self.project(project_id)
         query = (select(versions_table).where(versions_table.c.project_id == project_id)
                  .order_by(versions_table.c.number.desc()))
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return [VersionInfo(r.project_id, r.number, r.author, r.comment, r.created_at, r.content_hash)
                     for r in conn.execute(query)]
 
+    @_database_faults
     def version_yaml(self, project_id: str, number: int | None = None) -> tuple[int, str]:
         """The canonical YAML of a version (the latest when ``number`` is None) and its number."""
         number = number if number is not None else self.project(project_id).latest_version
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             text = conn.execute(select(versions_table.c.yaml).where(
                 versions_table.c.project_id == project_id, versions_table.c.number == number)).scalar()
         if text is None:
@@ -284,24 +405,27 @@ class Store:
             raise InputError(problems)
         return spec
 
+    @_database_faults
     def drafts(self, project_id: str | None = None) -> list[DraftInfo]:
         query = select(drafts_table).order_by(drafts_table.c.id.desc())
         if project_id:
             query = query.where(drafts_table.c.project_id == project_id)
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return [DraftInfo(r.id, r.project_id, r.base_version, r.author, r.comment, r.reason, r.created_at)
                     for r in conn.execute(query)]
 
+    @_database_faults
     def draft_yaml(self, draft_id: int) -> str:
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             text = conn.execute(select(drafts_table.c.yaml).where(drafts_table.c.id == draft_id)).scalar()
         if text is None:
             raise StoreError(f"下書き #{draft_id} はありません。", f"There is no draft #{draft_id}.")
         return text
 
+    @_database_faults
     def decisions(self, project_id: str) -> list[dict]:
         query = select(decisions_table).where(decisions_table.c.project_id == project_id).order_by(decisions_table.c.id)
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
     # ----------------------------------------------------------------- writing
@@ -356,21 +480,25 @@ class Store:
                     before_commit()
                 return number
         except (_Conflict, IntegrityError) as exc:
-            latest = exc.latest if isinstance(exc, _Conflict) else self.project(project_id).latest_version
-            draft_id = self._keep_draft(project_id, base_version, text, author, comment, "conflict")
+            try:
+                latest = exc.latest if isinstance(exc, _Conflict) else self.project(project_id).latest_version
+                draft_id = self._keep_draft(project_id, base_version, text, author, comment, "conflict")
+            except StoreError as fault:
+                raise _not_saved(fault, text, project_id) from fault
             raise ConflictError(project_id, base_version, latest if latest is not None else 0, draft_id) from None
-        except OperationalError as exc:
-            draft_file = _rescue(text, project_id)
-            raise StoreError(
-                f"保存できませんでした（{_reason(exc)}）。内容は {draft_file} に退避しました。",
-                f"The project could not be saved ({_reason(exc)}). Its content was written to {draft_file}.") from exc
+        except DatabaseError as exc:
+            raise _not_saved(exc, text, project_id) from exc
 
     def _keep_draft(self, project_id: str, base: int | None, text: str, author: str, comment: str, reason: str) -> int:
-        with self.engine.begin() as conn:
-            result = conn.execute(insert(drafts_table).values(project_id=project_id, base_version=base, yaml=text,
-                                                              author=author, comment=comment or "", reason=reason,
-                                                              created_at=now()))
-            return int(result.inserted_primary_key[0])
+        """Keep refused content as a draft; when even that cannot be written, keep it in a file and say where."""
+        try:
+            with self.engine.begin() as conn:
+                result = conn.execute(insert(drafts_table).values(project_id=project_id, base_version=base, yaml=text,
+                                                                  author=author, comment=comment or "", reason=reason,
+                                                                  created_at=now()))
+                return int(result.inserted_primary_key[0])
+        except DatabaseError as exc:
+            raise _not_saved(exc, text, project_id) from exc
 
     def _log_decisions(self, conn, project_id: str, number: int, spec: ProjectSpec, previous: int | None) -> None:
         """Record each decision that is new or changed since the previous version, so the review trail survives."""
@@ -397,15 +525,17 @@ class Store:
             raise InputError(problems)
         return self.save(spec, author, f"版 {number} を復元 / restored version {number}", base_version=info.latest_version)
 
+    @_database_faults
     def set_archived(self, project_id: str, archived: bool) -> None:
         """Archive (hide from the list) or bring back a project; nothing is ever deleted."""
         self.project(project_id)
         with self.engine.begin() as conn:
             conn.execute(update(projects_table).where(projects_table.c.id == project_id).values(archived=archived))
 
+    @_database_faults
     def seed(self, paths: list[FsPath], library: Library | None = None) -> list[str]:
         """Import the example projects when the store is empty (first start); returns the ids added."""
-        with self.engine.connect() as conn:
+        with self._reader.connect() as conn:
             if conn.execute(select(func.count()).select_from(projects_table)).scalar():
                 return []
         added = []
@@ -420,11 +550,6 @@ class Store:
 class _Conflict(Exception):
     def __init__(self, latest: int | None):
         self.latest = latest
-
-
-def _reason(exc: Exception) -> str:
-    text = str(getattr(exc, "orig", exc)).splitlines()[0]
-    return text[:200]
 
 
 def _rescue(text: str, project_id: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 
 import streamlit as st
 
@@ -12,10 +13,21 @@ from model.library import REPO_ROOT
 EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.yaml"))
 
 
+def library_root() -> str:
+    """Where the library folders are read from: TTPLAN_LIBRARY_ROOT, else the repository."""
+    return os.environ.get("TTPLAN_LIBRARY_ROOT") or str(REPO_ROOT)
+
+
 @st.cache_resource(show_spinner=False)
+def _library(root: str) -> api.Library:
+    # A broken clause or country profile is left out (the app shows which, on every page) rather than stopping
+    # the app; a broken core file still raises.
+    return api.load_library(root, leave_out_invalid=True)
+
+
 def library() -> api.Library:
-    """The validated knowledge library, loaded once per server process."""
-    return api.load_library()
+    """The validated knowledge library, loaded once per server process (and per library root)."""
+    return _library(library_root())
 
 
 def library_or_error() -> tuple[api.Library | None, api.InputError | None]:
@@ -29,8 +41,20 @@ def library_or_error() -> tuple[api.Library | None, api.InputError | None]:
 def store() -> api.Store:
     """The workspace store (TTPLAN_DATABASE_URL or ./workspace), seeded with the examples on first start."""
     s = api.Store()
-    s.seed(EXAMPLES, library())
+    # The examples are checked against the library by the tests; seeding without it keeps an example that uses a
+    # clause left out of a damaged library from being skipped for good (seeding happens only on an empty store).
+    s.seed(EXAMPLES)
     return s
+
+
+def store_or_error() -> tuple[api.Store | None, api.StoreError | None]:
+    """The store, or why it cannot be used (cannot be opened, not a database, cannot be read)."""
+    try:
+        s = store()
+        s.projects()  # a store opened earlier may have become unreadable since (file replaced, disk gone)
+        return s, None
+    except api.StoreError as exc:
+        return None, exc
 
 
 def spec_key(spec: api.ProjectSpec) -> str:

@@ -41,4 +41,11 @@ STRINGS = {
     "not_saved_invalid": ("保存できませんでした。入力に問題があります（内容は下書きとして残しました）。",
                           "Not saved: the project has problems (its content is kept as a draft)."),
     "cannot_open": ("この案件の版を開けません。", "This version of the project cannot be opened."),
+    "library_left_out": ("知識ライブラリの次のファイルに誤りがあるため、除外して動いています: {files}。"
+                         "除外した契約条項は評価とチェックリストに使われず、除外した国のプロファイルは国別の要素を「不明」として扱います。"
+                         "管理者に連絡してください。",
+                         "These knowledge-library files have errors and were left out: {files}. A left-out contract "
+                         "clause is not used in the assessment or the checklist; a left-out country profile makes that "
+                         "country's factors count as unknown. Please tell the maintainer."),
+    "library_left_out_details": ("除外したファイルの問題（ファイル・項目・行）", "What is wrong in the left-out files (file, field, line)"),
 }
