@@ -86,6 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_channel": ("「{value}」という漏えい経路はありません。選択肢: {choices}", "There is no leak channel '{value}'. Choices: {choices}"),
     "unknown_clause": ("「{value}」という契約条項はライブラリにありません。{suggestion}",
                        "There is no contract clause '{value}' in the library. {suggestion}"),
+    "clause_left_out": ("契約条項「{value}」はライブラリのファイルに誤りがあるため、いまは除外されています。"
+                        "この記載は残しますが、直るまで評価には使われません。",
+                        "The contract clause '{value}' is left out of the library for now because its file has "
+                        "errors; this entry is kept but not used in the assessment until the file is fixed."),
     "unknown_variable": ("条項「{clause}」に「{value}」という変数はありません。使える変数: {choices}",
                          "Clause '{clause}' has no variable '{value}'. Its variables: {choices}"),
     "variable_type": ("条項「{clause}」の変数「{value}」は {type} 型です。", "Variable '{value}' of clause '{clause}' must be of type {type}."),

@@ -30,8 +30,9 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from model.library import Library
 from model.problems import InputError
@@ -217,8 +218,17 @@ def _sqlite_pragmas(busy_ms: int) -> Callable:
     return on_connect
 
 
+#: Connections kept open per server process (each app session borrows one per store call). The load test runs 22
+#: sessions at once; SQLAlchemy's default of 5 (+10 overflow) made some of them queue for a connection.
+POOL_SIZE, POOL_OVERFLOW = 20, 20
+#: What a database can throw at us besides a conflict: driver errors, and no free connection in time.
+DB_FAULTS = (DatabaseError, PoolTimeout)
+
+
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True, pool_pre_ping=True)
+    memory = make_url(url).database in (None, "", ":memory:")  # in-memory SQLite has a single-connection pool
+    sizing = {} if memory else {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
+    engine = create_engine(url, future=True, pool_pre_ping=True, **sizing)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms()))
         # A write takes the write lock when its transaction starts, so a second writer waits and then sees the
@@ -283,6 +293,9 @@ _FAULTS: list[tuple[str, tuple[str, ...], str, str]] = [
     ("location", ("file is not a database", "file is encrypted", "malformed"),
      "データベースのファイルが壊れているか、データベースではありません",
      "the database file is damaged or is not a database"),
+    ("locked", ("queuepool limit",),
+     "データベースへの接続が混み合っています（同時に使う人が多すぎます）。少し待ってからもう一度やり直してください",
+     "the database is busy: too many people are using it at once. Wait a moment and try again"),
     ("disk", ("database or disk is full", "no space left"), "ディスクの空きがありません", "the disk is full"),
     ("disk", ("disk i/o error",), "ディスクの読み書きに失敗しました", "the disk could not be read or written"),
     ("location", ("could not parse", "can't load plugin"),
@@ -333,7 +346,7 @@ def _database_faults(method: Callable) -> Callable:
             return method(self, *args, **kwargs)
         except IntegrityError:
             raise
-        except DatabaseError as exc:
+        except DB_FAULTS as exc:
             ja, en = _reason(exc)
             raise StoreError(f"データベースを使えません: {ja}。", f"The database cannot be used: {en}.") from exc
 
@@ -349,7 +362,7 @@ class Store:
             self.engine = make_engine(self.url)
             self._reader = reader(self.engine)
             migrate(self.engine)
-        except (DatabaseError, ArgumentError, OSError) as exc:
+        except (*DB_FAULTS, ArgumentError, OSError) as exc:
             # DatabaseError covers OperationalError (cannot open, locked, read-only) and "file is not a database".
             kind, ja, en = _fault(exc)
             hint = ("", "")
@@ -486,7 +499,7 @@ class Store:
             except StoreError as fault:
                 raise _not_saved(fault, text, project_id) from fault
             raise ConflictError(project_id, base_version, latest if latest is not None else 0, draft_id) from None
-        except DatabaseError as exc:
+        except DB_FAULTS as exc:
             raise _not_saved(exc, text, project_id) from exc
 
     def _keep_draft(self, project_id: str, base: int | None, text: str, author: str, comment: str, reason: str) -> int:
@@ -497,7 +510,7 @@ class Store:
                                                                   author=author, comment=comment or "", reason=reason,
                                                                   created_at=now()))
                 return int(result.inserted_primary_key[0])
-        except DatabaseError as exc:
+        except DB_FAULTS as exc:
             raise _not_saved(exc, text, project_id) from exc
 
     def _log_decisions(self, conn, project_id: str, number: int, spec: ProjectSpec, previous: int | None) -> None:
