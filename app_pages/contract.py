@@ -26,7 +26,7 @@ from ui.strings.contract import STRINGS
 tr = Translator(STRINGS, common.STRINGS)
 
 NOT_REVIEWED = "not_reviewed"
-MAX_UPLOAD_MB = 10
+MAX_UPLOAD_MB = 2  # the server's cap too (server.maxUploadSize); a filled-in checklist is far smaller
 # Per-clause widget keys: re-initialised from the draft whenever the draft changed elsewhere
 # (another page, the sidebar's discard, a different project, an applied workbook).
 CLAUSE_WIDGETS = ("contract_status_", "contract_note_", "contract_ref_", "contract_var_")

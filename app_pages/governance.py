@@ -180,15 +180,17 @@ def control_inputs(spec: ProjectSpec) -> None:
     seats = {b.holder: b.seats for b in gov.board}
     st.markdown(f"**{tr('equity')}**", help=tr("equity_help"))
     percents = {}
+    # Widget labels render Markdown (links, images, LaTeX): the holders' names are user text, so escaped.
+    labels = {h: escape_md(names.get(h, h)) for h in ids}
     for h in ids:
-        percents[h] = st.number_input(names.get(h, h), min_value=0.0, max_value=100.0, step=1.0, format="%.1f",
+        percents[h] = st.number_input(labels[h], min_value=0.0, max_value=100.0, step=1.0, format="%.1f",
                                       value=float(equity.get(h, 0.0)), key=f"{PREFIX}_equity_{h}")
     total = round(sum(percents.values()), 4)
     equity_note = st.empty()
     st.markdown(f"**{tr('board')}**", help=tr("board_help"))
     board = {}
     for h in ids:
-        board[h] = int(st.number_input(names.get(h, h), min_value=0, max_value=100, step=1,
+        board[h] = int(st.number_input(labels[h], min_value=0, max_value=100, step=1,
                                        value=int(seats.get(h, 0)), key=f"{PREFIX}_board_{h}"))
     changed_equity = any(abs(percents[h] - equity.get(h, 0.0)) > 1e-9 for h in ids)
     changed_board = any(board[h] != seats.get(h, 0) for h in ids)

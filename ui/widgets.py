@@ -17,12 +17,15 @@ STATUS_COLOURS = {"met": "#2e7d32", "partial": "#f9a825", "gap": "#c62828", "unk
 GRADE_COLOURS = {"A": "#2e7d32", "B": "#7cb342", "C": "#f9a825", "D": "#ef6c00", "E": "#c62828"}
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# Streamlit's Markdown (GitHub flavour) turns a bare "scheme://…" into a link even when its characters are
+# escaped, so the scheme is defanged as in the HTML report: "https[:]//…".
+_URL_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*):(?=//)")
 
 
 def escape_md(text: object) -> str:
     """User text made inert for anything Streamlit renders as Markdown (labels, captions, st.markdown):
     no links, no images (which would be fetched), no HTML, no formatting."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    return _MD_SPECIAL.sub(r"\\\1", _URL_SCHEME.sub(r"\1[:]", str(text))).replace("\n", " ")
 
 
 def choice(label: str, vocab: type[Vocab], value: Vocab | None, key: str, *, optional: bool = True,

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from model.assess import Assessment
 from model.compare import Comparison
 from model.ranking import Mitigation, best_per_phase
 from model.vocab import ChecklistStatus, Phase, Severity
 
+# What Markdown could turn into markup, a link or an image (HTML, emphasis, code, brackets, math), backslash-escaped.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!~$])")
+# A bare "scheme://…" becomes a link in GitHub-flavoured Markdown whatever is escaped: defanged as in the HTML report.
+_URL_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*):(?=//)")
+
 
 def _cell(text: object) -> str:
-    """Table-safe text: no pipes or line breaks from user input."""
-    return str(text).replace("|", "｜").replace("\n", " ").replace("\r", " ")
+    """User text made inert where the Markdown is rendered (a wiki, a mail): no HTML, link, image or formatting;
+    table-safe (no pipes or line breaks)."""
+    text = _URL_SCHEME.sub(r"\1[:]", str(text)).replace("|", "｜").replace("\n", " ").replace("\r", " ")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def assessment_markdown(a: Assessment, lang: str = "ja", top: int = 10) -> str:
