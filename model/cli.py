@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -49,14 +50,23 @@ LangOption = Annotated[Lang, typer.Option("--lang", envvar="TTPLAN_LANG", help="
 EXIT_INVALID = 2
 EXIT_LIBRARY = 3
 
+# Control characters (other than line break and tab) in project text could drive the terminal (escape sequences
+# that clear the screen, retitle the window or hide lines); they are printed as visible \xNN instead.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def echo(text: str = "", err: bool = False, nl: bool = True) -> None:
+    """Print to the terminal; every line the command prints goes through here."""
+    typer.echo(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text), err=err, nl=nl)
+
 
 def _library(lang: Lang) -> api.Library:
     try:
         return api.load_library()
     except api.InputError as exc:
         head = "ライブラリに問題があります:" if lang == "ja" else "The knowledge library has problems:"
-        typer.echo(head, err=True)
-        typer.echo(exc.report(lang), err=True)
+        echo(head, err=True)
+        echo(exc.report(lang), err=True)
         raise typer.Exit(EXIT_LIBRARY) from None
 
 
@@ -77,18 +87,18 @@ def validate(
     if output is OutputFormat.json:
         payload = [{"file": str(f), "valid": s is not None, "project": s.project.id if s else None,
                     "problems": [p.to_dict(lang) for p in ps]} for f, s, ps in results]
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for file, spec, problems in results:
             for p in problems:
-                typer.echo(p.format(lang), err=True)
+                echo(p.format(lang), err=True)
             if spec is not None:
                 ok = f"{file}: 問題ありません" if lang == "ja" else f"{file}: valid"
-                typer.echo(ok + (f"（警告 {len(problems)} 件）" if problems and lang == "ja"
+                echo(ok + (f"（警告 {len(problems)} 件）" if problems and lang == "ja"
                                   else f" ({len(problems)} warnings)" if problems else ""))
             else:
                 errors = sum(1 for p in problems if p.severity == "error")
-                typer.echo(f"{file}: エラー {errors} 件" if lang == "ja" else f"{file}: {errors} errors", err=True)
+                echo(f"{file}: エラー {errors} 件" if lang == "ja" else f"{file}: {errors} errors", err=True)
     raise typer.Exit(EXIT_INVALID if failed else 0)
 
 
@@ -96,7 +106,7 @@ def _load_or_exit(file: Path, library: api.Library, lang: Lang) -> api.ProjectSp
     """The project, or every problem on stderr and exit status 2."""
     spec, problems = api.validate_file(file, library)
     for p in problems:
-        typer.echo(p.format(lang), err=True)
+        echo(p.format(lang), err=True)
     if spec is None:
         raise typer.Exit(EXIT_INVALID)
     return spec
@@ -118,9 +128,9 @@ def check(
     library = _library(lang)
     assessment = api.assess(_load_or_exit(file, library, lang), library)
     if output is ReportFormat.json:
-        typer.echo(dumps(assessment_dict(assessment, lang)), nl=False)
+        echo(dumps(assessment_dict(assessment, lang)), nl=False)
     else:
-        typer.echo(assessment_markdown(assessment, lang), nl=False)
+        echo(assessment_markdown(assessment, lang), nl=False)
 
 
 @app.command()
@@ -137,7 +147,7 @@ def compare(
     library = _library(lang)
     spec_a, spec_b = _load_or_exit(a, library, lang), _load_or_exit(b, library, lang)
     result = api.compare(spec_a, spec_b, library)
-    typer.echo(dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
+    echo(dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
                nl=False)
 
 
@@ -159,9 +169,9 @@ def rank(
         best = {phase: [m.control.id for m in ms] for phase, ms in api.best_per_phase(ranked).items()}
         payload = {"project": assessment.project_id, "score": assessment.score,
                    "mitigations": [mitigation_dict(m, lang) for m in ranked[:top]], "best_per_phase": best}
-        typer.echo(dumps(payload), nl=False)
+        echo(dumps(payload), nl=False)
     else:
-        typer.echo(ranking_markdown(ranked, lang, top), nl=False)
+        echo(ranking_markdown(ranked, lang, top), nl=False)
 
 
 @app.command()
@@ -177,7 +187,7 @@ def export(
     library = _library(lang)
     assessment = api.assess(_load_or_exit(file, library, lang), library)
     atomic_write(out, api.export(assessment, library, fmt.value, lang))
-    typer.echo(f"{out}")
+    echo(f"{out}")
 
 
 @app.command()
@@ -187,7 +197,7 @@ def schema(
     """Print the JSON Schema of the project file format."""
     text = api.project_schema_text()
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
     else:
         from model.yamlio import atomic_write
 
@@ -205,12 +215,12 @@ def fmt(
     spec, problems = api.validate_file(file, library)
     if spec is None:
         for p in problems:
-            typer.echo(p.format(lang), err=True)
+            echo(p.format(lang), err=True)
         raise typer.Exit(EXIT_INVALID)
     if write:
         api.save_project(spec, file)
     else:
-        typer.echo(api.dump_project(spec), nl=False)
+        echo(api.dump_project(spec), nl=False)
 
 
 @app.command()
@@ -223,8 +233,8 @@ def library(
 
     lib = _library(lang)
     for p in lib.warnings:
-        typer.echo(p.format(lang), err=True)
-    typer.echo(coverage_report(lib, lang, full), nl=False)
+        echo(p.format(lang), err=True)
+    echo(coverage_report(lib, lang, full), nl=False)
 
 
 store_app = typer.Typer(help="The workspace store: versions of projects (TTPLAN_DATABASE_URL or ./workspace).",
@@ -240,7 +250,7 @@ def _store(db: str | None, lang: Lang):
     try:
         return Store(db)
     except StoreError as exc:
-        typer.echo(exc.message(lang), err=True)
+        echo(exc.message(lang), err=True)
         raise typer.Exit(EXIT_LIBRARY) from None
 
 
@@ -251,10 +261,10 @@ def _store_call(lang: Lang, fn):
     try:
         return fn()
     except StoreError as exc:
-        typer.echo(exc.message(lang), err=True)
+        echo(exc.message(lang), err=True)
         raise typer.Exit(EXIT_INVALID) from None
     except api.InputError as exc:
-        typer.echo(exc.report(lang), err=True)
+        echo(exc.report(lang), err=True)
         raise typer.Exit(EXIT_INVALID) from None
 
 
@@ -281,21 +291,21 @@ def store_import(
         return store.save(spec, author, comment, base_version=base)
 
     number = _store_call(lang, run)
-    typer.echo(f"{spec.project.id} v{number}")
+    echo(f"{spec.project.id} v{number}")
 
 
 @store_app.command("list")
 def store_list(db: DbOption = None, archived: bool = False, lang: LangOption = Lang.ja) -> None:
     """List stored projects."""
     for p in _store_call(lang, lambda: _store(db, lang).projects(include_archived=archived)):
-        typer.echo(f"{p.id}\tv{p.latest_version}\t{p.updated_at:%Y-%m-%d %H:%M}\t{'archived ' if p.archived else ''}{p.name}")
+        echo(f"{p.id}\tv{p.latest_version}\t{p.updated_at:%Y-%m-%d %H:%M}\t{'archived ' if p.archived else ''}{p.name}")
 
 
 @store_app.command("versions")
 def store_versions(project: str, db: DbOption = None, lang: LangOption = Lang.ja) -> None:
     """List the versions of a project, newest first."""
     for v in _store_call(lang, lambda: _store(db, lang).versions(project)):
-        typer.echo(f"v{v.number}\t{v.created_at:%Y-%m-%d %H:%M}\t{v.author}\t{v.comment}")
+        echo(f"v{v.number}\t{v.created_at:%Y-%m-%d %H:%M}\t{v.author}\t{v.comment}")
 
 
 @store_app.command("diff")
@@ -312,7 +322,7 @@ def store_diff(
     spec_a = _store_call(lang, lambda: store.load(project, a, library))
     spec_b = _store_call(lang, lambda: store.load(project, b, library))
     result = api.compare(spec_a, spec_b, library)
-    typer.echo(dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
+    echo(dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
                nl=False)
 
 
@@ -321,7 +331,7 @@ def store_restore(project: str, version: int, author: AuthorOption = "cli", db: 
                   lang: LangOption = Lang.ja) -> None:
     """Make an old version the newest (nothing is overwritten)."""
     number = _store_call(lang, lambda: _store(db, lang).restore(project, version, author))
-    typer.echo(f"{project} v{number}")
+    echo(f"{project} v{number}")
 
 
 @store_app.command("export")
@@ -337,7 +347,7 @@ def store_export(
 
     _, text = _store_call(lang, lambda: _store(db, lang).version_yaml(project, version))
     atomic_write(out, text)
-    typer.echo(str(out))
+    echo(str(out))
 
 
 @store_app.command("reimport")
@@ -358,18 +368,18 @@ def store_reimport(
     try:
         data = workbook.read_bytes()
     except OSError as exc:
-        typer.echo(f"{workbook}: {exc.strerror}", err=True)
+        echo(f"{workbook}: {exc.strerror}", err=True)
         raise typer.Exit(EXIT_INVALID) from None
     new_spec, changes = _store_call(lang, lambda: read_checklist_workbook(data, spec, library, file=str(workbook)))
     if not changes:
-        typer.echo("変更はありません。" if lang == "ja" else "No changes.")
+        echo("変更はありません。" if lang == "ja" else "No changes.")
         return
     summary = "; ".join(f"{c.id}: {c.before or '—'} → {c.after or '—'}" for c in changes)
     comment = (f"ワークブックから取込み（{len(changes)}件）: " if lang == "ja" else f"Imported from workbook ({len(changes)}): ")
     number = _store_call(lang, lambda: store.save(new_spec, author, (comment + summary)[:2000], base_version=base))
     for c in changes:
-        typer.echo(f"{c.kind}\t{c.id}\t{c.before or '—'} → {c.after or '—'}{'  (note)' if c.note_changed else ''}")
-    typer.echo(f"{project} v{number}")
+        echo(f"{c.kind}\t{c.id}\t{c.before or '—'} → {c.after or '—'}{'  (note)' if c.note_changed else ''}")
+    echo(f"{project} v{number}")
 
 
 @store_app.command("archive")
@@ -377,7 +387,7 @@ def store_archive(project: str, undo: bool = typer.Option(False, "--undo", help=
                   db: DbOption = None, lang: LangOption = Lang.ja) -> None:
     """Archive a project (hide it from the list); nothing is deleted."""
     _store_call(lang, lambda: _store(db, lang).set_archived(project, not undo))
-    typer.echo(project)
+    echo(project)
 
 
 @app.command("auth-check")
@@ -397,7 +407,7 @@ def auth_check(
     if users is not None:
         settings = AuthSettings(settings.mode, settings.header, users)
     pick = 0 if lang == "ja" else 1
-    typer.echo(f"TTPLAN_AUTH={settings.mode}")
+    echo(f"TTPLAN_AUTH={settings.mode}")
     problems: list[str] = []
     wrong = settings.problem()
     if wrong:
@@ -407,12 +417,12 @@ def auth_check(
             team = load_team(settings.team_file)
             roles = [m.role for m in team.members.values()]
             counts = ", ".join(f"{r.value} {roles.count(r)}" for r in Role if r in roles)
-            typer.echo(f"{settings.team_file}: {len(team.members)} " + ("人" if lang == "ja" else "people")
+            echo(f"{settings.team_file}: {len(team.members)} " + ("人" if lang == "ja" else "people")
                        + f" ({counts})")
         except api.InputError as exc:
             problems.append(exc.report(lang))
     if settings.mode == "header":
-        typer.echo(("信頼するヘッダ: " if lang == "ja" else "Trusted header: ") + settings.header)
+        echo(("信頼するヘッダ: " if lang == "ja" else "Trusted header: ") + settings.header)
     if settings.mode == "oidc":
         try:
             auth = tomllib.loads(secrets.read_text(encoding="utf-8")).get("auth")
@@ -423,10 +433,10 @@ def auth_check(
         else:
             problems += [f"{secrets}: {p[pick]}" for p in check_oidc_settings(auth)]
     for line in problems:
-        typer.echo(line, err=True)
+        echo(line, err=True)
     if problems:
         raise typer.Exit(EXIT_INVALID)
-    typer.echo("OK")
+    echo("OK")
 
 
 def main() -> None:
@@ -440,7 +450,7 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence for the user's terminal
         if os.environ.get("TTPLAN_DEBUG"):
             raise
-        typer.echo(f"ttplan: internal error ({type(exc).__name__}). Set TTPLAN_DEBUG=1 for details. / "
+        echo(f"ttplan: internal error ({type(exc).__name__}). Set TTPLAN_DEBUG=1 for details. / "
                    f"内部エラーが発生しました。", err=True)
         sys.exit(1)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -188,3 +189,21 @@ def test_store_reimport_of_an_edited_workbook(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "no-poach-dispatched-engineers" in result.stdout and "missing → present" in result.stdout
     assert result.stdout.strip().endswith(f"{example.stem} v2")
+
+
+def test_terminal_control_sequences_in_project_text_are_printed_inert(tmp_path):
+    """A project name, author or comment holding escape sequences (clear screen, window title) must not reach the
+    terminal as such: they are shown as visible \\xNN."""
+    db = ["--db", f"sqlite:///{tmp_path / 'cli.db'}", "--lang", "en"]
+    hostile = tmp_path / "hostile.yaml"
+    text = re.sub(r"(?m)^  name: .*$", r'  name: "\\e[2J\\e]0;owned\\a x"', EXAMPLES[0].read_text(encoding="utf-8"),
+                  count=1)
+    hostile.write_text(text, encoding="utf-8")
+    imported = ttplan("store", "import", str(hostile), "--author", "a\x1b[8mhidden", "--comment", "c\x9bX", *db)
+    assert imported.returncode == 0, imported.stderr
+    pid = imported.stdout.split()[0]
+    listing = ttplan("store", "list", *db).stdout + ttplan("store", "versions", pid, *db).stdout
+    assert "\x1b" not in listing and "\x07" not in listing and "\x9b" not in listing
+    assert "\\x1b[2J\\x1b]0;owned\\x07" in listing and "a\\x1b[8mhidden" in listing and "c\\x9bX" in listing
+    report = ttplan("check", str(hostile), "--format", "markdown", *db[2:]).stdout
+    assert "\x1b" not in report
