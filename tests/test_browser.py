@@ -5,12 +5,27 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from .browser_support import app_server, browser_page  # noqa: F401  (fixtures)
+from .browser_support import app_server, browser_page, settle  # noqa: F401  (fixtures)
 
 
 def only_own_address(requests: list[str], base: str) -> list[str]:
     own = urlparse(base).netloc
     return [u for u in requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != own]
+
+
+def open_list(page, selectbox) -> None:
+    """Open a selectbox's list. Streamlit's selectbox is a combobox whose button opens the list; a run that redraws
+    the sidebar just then closes it again (seen on a fresh page), so try again until the list stays open."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(5):
+        selectbox.get_by_role("button", name="Open").click()
+        try:
+            page.get_by_role("listbox").wait_for(timeout=3000)
+            return
+        except PlaywrightTimeout:
+            settle(page)
+    raise AssertionError("the selectbox list did not open")
 
 
 def test_opens_switches_language_and_stays_local(browser_page):  # noqa: F811
@@ -27,12 +42,15 @@ def test_user_flow_edit_save_dashboard_and_excel(browser_page, tmp_path):  # noq
     page, base, requests = browser_page
     page.goto(base)
     page.get_by_text("ダッシュボード").first.wait_for()
+    settle(page)  # a click while the first run is still drawing the sidebar would close the list again
     sidebar = page.locator("[data-testid='stSidebar']")
     # Load an example: pick the Vietnamese contract-manufacturing project in the sidebar.
-    sidebar.locator("[data-testid='stSelectbox']").first.click()
+    open_list(page, sidebar.locator("[data-testid='stSelectbox']").first)
     page.get_by_role("option", name="ベトナム", exact=False).first.click()
+    settle(page)
     page.get_by_text("English", exact=True).click()
     page.get_by_text("Dashboard").first.wait_for()
+    settle(page)
     # Edit a field in the project editor.
     page.get_by_role("link", name="Project editor").click()
     name = page.get_by_label("Name", exact=True).first
