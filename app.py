@@ -58,11 +58,13 @@ def sidebar() -> None:
             st.text(problem[1])  # may echo what was typed: plain text only
     if session.dirty() and me.can(Permission.EDIT):
         st.warning(tr("unsaved"), icon=":material/edit:")
-        with st.form("save_form", clear_on_submit=True):
-            comment = st.text_input(tr("save_comment"), max_chars=500)
+        # The comment is kept when a save is refused (it is part of the work); it is cleared once the save is done.
+        with st.form("save_form"):
+            comment = st.text_input(tr("save_comment"), max_chars=500, key="save_comment")
             if st.form_submit_button(tr("save"), type="primary"):
                 try:
                     st.session_state["sidebar_saved"] = session.save(comment)
+                    del st.session_state["save_comment"]
                     st.rerun()  # redraw without the unsaved-changes box; the message follows as a flash
                 except api.ConflictError as exc:
                     st.error(tr("conflict"))

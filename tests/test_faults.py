@@ -307,9 +307,10 @@ def test_app_save_while_the_database_is_locked_keeps_the_edit_and_saves_later(ap
         rescue = next((app_env / "workspace" / "unsaved").glob("*.yaml"))
         assert str(rescue) in message
         assert parse_project(rescue.read_bytes(), rescue.name)[0].project.name == edited
-        at.run()  # the edit is still the session's, unsaved
+        at.run()  # the edit is still the session's, unsaved, and so is the comment typed for it
         assert at.session_state["draft"].project.name == edited
         assert "Unsaved changes" in [w.value for w in at.sidebar.warning]
+        assert at.sidebar.text_input(key="save_comment").value == "while locked"
     finally:
         other.rollback()
         other.close()
@@ -317,6 +318,8 @@ def test_app_save_while_the_database_is_locked_keeps_the_edit_and_saves_later(ap
     assert [s.value for s in at.sidebar.success] == ["Saved as version 2."]
     stored = Store().load("cm-vietnam-parts")
     assert stored.project.name == edited
+    assert Store().versions("cm-vietnam-parts")[0].comment == "after the lock"
+    assert "save_comment" not in at.session_state  # a later save starts with an empty comment
 
 
 def test_no_free_connection_is_a_busy_message_and_the_save_is_rescued(fast_lock, library, monkeypatch):

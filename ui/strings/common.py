@@ -4,8 +4,9 @@ STRINGS = {
     "app_title": ("海外技術移転リスクプランナー", "Overseas technology-transfer risk planner"),
     "language": ("言語 / Language", "Language / 言語"),
     "user": ("あなたの名前（履歴に記録）", "Your name (recorded in the history)"),
-    "user_help": ("保存した版と判断の記録に残ります。サインイン機能ができるまでの仮の方法です。",
-                  "Recorded with every saved version and decision, until sign-in exists."),
+    "user_help": ("保存した版と判断の記録に残ります（自己申告です。チームで使うときはサインインを有効にしてください。README 参照）。",
+                  "Recorded with every saved version and decision. It is a declaration: for a team, switch sign-in "
+                  "on (see the README)."),
     "project": ("案件", "Project"),
     "version": ("版 {n}", "version {n}"),
     "unsaved": ("未保存の変更があります", "Unsaved changes"),
