@@ -283,6 +283,18 @@ def test_an_editor_saves_and_decides_under_the_signed_in_identity(team_env, app_
     assert not keys & {"history_archive", "history_unarchive"}  # archiving is for administrators
 
 
+def test_someone_taken_off_the_team_file_is_refused_at_the_next_action(team_env, app_env):  # noqa: F811
+    team_env("editor@example.co.jp")
+    at = run()
+    assert not at.exception and at.metric
+    # The administrator removes the editor; no restart: the next run reads the changed file.
+    write(app_env, TEAM.replace("editor@example.co.jp", "someone-else@example.co.jp"))
+    at.run()
+    assert not at.exception
+    assert "登録されていません" in at.error[0].value and not at.metric and not at.sidebar.selectbox
+    assert "identity" not in at.session_state  # nothing left that a pending action could act under
+
+
 def test_an_administrator_may_archive(team_env):
     team_env("admin@example.co.jp")
     at = run("app_pages/history.py")

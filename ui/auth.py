@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.access import AuthSettings, Identity, Permission, Role, Team, load_team
+from model.access import AuthSettings, Identity, NotAllowed, Permission, Role, Team, load_team
 from model.access import check_oidc_settings as _check_oidc
 from model.problems import InputError
 from ui.i18n import Translator, lang
@@ -44,6 +44,8 @@ def _refuse(message: str, detail: str = "", sign_out: bool = False) -> None:
 
 def sign_in() -> Identity:
     """The identity of this session; when nobody may be let in, shows why and ends the run."""
+    # Forget the last run's identity first: someone taken off the team file must not keep acting on it.
+    st.session_state.pop(IDENTITY, None)
     settings = AuthSettings.from_env()
     code = lang()
     wrong = settings.problem()
@@ -82,12 +84,16 @@ def sign_in() -> Identity:
 
 
 def current() -> Identity:
-    """The identity sign_in() established for this run."""
-    return st.session_state[IDENTITY]
+    """The identity sign_in() established for this session; none means nobody is signed in, who may do nothing."""
+    me = st.session_state.get(IDENTITY)
+    if me is None:
+        raise NotAllowed("nobody is signed in")
+    return me
 
 
 def can(permission: Permission) -> bool:
-    return current().can(permission)
+    me = st.session_state.get(IDENTITY)
+    return me is not None and me.can(permission)
 
 
 def show_identity() -> None:
