@@ -352,3 +352,20 @@ def test_blank_and_copied_projects_are_valid(library):
     assert copy.project.id == "copy-1" and copy.project.name == "別案"
     assert copy.partners == original.partners
     assert original.project.id != "copy-1"
+
+
+def test_opening_a_project_with_untrimmed_locations_changes_nothing(library):
+    """The editor shows one location per line, trimmed; spaces a file had around a location are not an edit."""
+    spec = load_project(EXAMPLES[0])
+    spec.technologies[0].locations = ["  本社 設計部 ", "", "現地工場"]
+    data = project_data(spec)
+    state = ef.new_state()
+    ef.sync(state, data, library.countries)
+    outcome = ef.apply(data, state, library)
+    assert not outcome.changed and outcome.spec is None
+    # A real edit elsewhere still applies, and the locations then come out trimmed.
+    name_key = ef.key("project", "name")
+    state["values"][name_key] = "改名した案件"
+    edited = ef.apply(data, state, library)
+    assert edited.changed and edited.spec.project.name == "改名した案件"
+    assert edited.spec.technologies[0].locations == ["本社 設計部", "現地工場"]

@@ -517,6 +517,11 @@ def normalised(data: dict) -> dict:
     for tech in out.get("technologies", []):
         if tech.get("core") is True:
             del tech["core"]
+        if isinstance(tech.get("locations"), list):
+            # The editor shows one location per line, trimmed: spaces around a location are no change of the user's.
+            tech["locations"] = [t.strip() for t in tech["locations"] if isinstance(t, str) and t.strip()]
+            if not tech["locations"]:
+                del tech["locations"]
     return out
 
 
