@@ -97,6 +97,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Variable '{value}' of clause '{clause}' must be between {min} and {max}."),
     "unknown_country": ("国「{value}」のプロファイルはまだライブラリにありません。国別の要素は「不明」として扱います。",
                         "There is no country profile for '{value}' yet; its country factors count as unknown."),
+    "country_left_out": ("国「{value}」のプロファイルはライブラリのファイルに誤りがあるため、いまは除外されています。"
+                         "直るまで国別の要素は「不明」として扱います。",
+                         "The country profile for '{value}' is left out of the library for now because its file has "
+                         "errors; until it is fixed, its country factors count as unknown."),
     "jv_fields_unused": ("案件の形態が合弁ではないため、governance の内容は評価に使われません。",
                          "The deal is not a joint venture, so the governance section is not used in the assessment."),
     "stale_decision": ("判断の対象「{value}」の技術 ID がこの案件にありません（技術を削除した後の古い判断かもしれません）。",

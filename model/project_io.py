@@ -167,7 +167,9 @@ class _Checker:
         self._decisions(techs)
         country = _section(d, "project").get("host_country")
         if self.library is not None and isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country):
-            if country not in self.library.countries:
+            if f"country_profiles/{country}.yaml" in self.library.left_out:
+                self.add("country_left_out", ("project", "host_country"), severity="warning", value=country)
+            elif country not in self.library.countries:
                 self.add("unknown_country", ("project", "host_country"), severity="warning", value=country)
         return self.problems
 

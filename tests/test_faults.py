@@ -98,7 +98,8 @@ def test_a_project_in_a_left_out_country_opens_with_a_warning_and_is_assessed(tm
     lib = load_library(broken_library(tmp_path), leave_out_invalid=True)
     spec, problems = parse_project(EXAMPLES[0].read_bytes(), EXAMPLES[0].name, lib)  # cm-vietnam-parts, in VN
     assert spec is not None and spec.project.host_country == "VN", [p.format("en") for p in problems]
-    assert [p.code for p in problems if p.path == ("project", "host_country")] == ["unknown_country"]
+    assert [p.code for p in problems if p.path == ("project", "host_country")] == ["country_left_out"]
+    assert "left out of the library" in next(p for p in problems if p.code == "country_left_out").message("en")
     result = assess(spec, lib)
     assert result.findings and 0 <= result.score <= 100
     # The JV example is checked against a checklist that lost three JV clauses: it is still assessed.
