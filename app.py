@@ -33,12 +33,11 @@ def language_switch() -> None:
              format_func=lambda code: "日本語" if code == "ja" else "English")
 
 
-def sidebar() -> None:
+def sidebar(projects: list[api.ProjectInfo]) -> None:
     if me.signed_in:
         auth.show_identity()
     else:
         st.text_input(tr("user"), key=session.USER, help=tr("user_help"), max_chars=100)
-    projects = core.store().projects()
     current = st.session_state.get(session.PROJECT)
     ids = [p.id for p in projects]
     if current and current not in ids:
@@ -102,7 +101,7 @@ if lib.left_out:
     st.warning(tr("library_left_out", files=files), icon=":material/warning:")
     with st.expander(tr("library_left_out_details")):
         st.text(api.InputError(lib.left_out_problems).report(lang()))
-_, store_error = core.store_or_error()
+projects, store_error = core.projects_or_error()
 if store_error is not None:
     # Nothing can be listed, opened or saved: say why (in plain words, with where the database is configured).
     st.error(tr("store_error"))
@@ -115,7 +114,7 @@ except (api.InputError, api.StoreError) as exc:
     st.error(tr("cannot_open"))
     st.text(exc.report(lang()) if isinstance(exc, api.InputError) else exc.message(lang()))
 with st.sidebar:
-    sidebar()
+    sidebar(projects)
 
 # Each page with the permission it needs: a page left out of the navigation cannot be reached by its URL either.
 PAGES = [

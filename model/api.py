@@ -13,13 +13,14 @@ from model.problems import InputError, Problem
 from model.project_io import check_project, dump_project, load_project, parse_project, save_project
 from model.ranking import Mitigation, best_per_phase, rank_mitigations
 from model.spec import ProjectSpec
-from model.store import ConflictError, Store, StoreError
+from model.store import ConflictError, ProjectInfo, Store, StoreError
 from model.yamlio import read_yaml_file
 
 __all__ = [
     "Assessment",
     "Comparison",
     "ConflictError",
+    "ProjectInfo",
     "Store",
     "StoreError",
     "InputError",

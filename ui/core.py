@@ -47,14 +47,14 @@ def store() -> api.Store:
     return s
 
 
-def store_or_error() -> tuple[api.Store | None, api.StoreError | None]:
-    """The store, or why it cannot be used (cannot be opened, not a database, cannot be read)."""
+def projects_or_error() -> tuple[list[api.ProjectInfo], api.StoreError | None]:
+    """The stored projects, or why the store cannot be used (cannot be opened, not a database, cannot be read).
+
+    Read on every run, so a store that became unreadable since it was opened (file replaced, disk gone) is noticed."""
     try:
-        s = store()
-        s.projects()  # a store opened earlier may have become unreadable since (file replaced, disk gone)
-        return s, None
+        return store().projects(), None
     except api.StoreError as exc:
-        return None, exc
+        return [], exc
 
 
 def spec_key(spec: api.ProjectSpec) -> str:
