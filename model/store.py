@@ -318,11 +318,6 @@ def _fault(exc: BaseException) -> tuple[str, str, str]:
     return "other", f"原因: {first}", f"cause: {first}"
 
 
-def _reason(exc: BaseException) -> tuple[str, str]:
-    """The cause of a database fault in plain words (ja, en)."""
-    return _fault(exc)[1:]
-
-
 def _not_saved(exc: BaseException, text: str, project_id: str) -> StoreError:
     """The error for a save the database refused; the content goes to a file first so nothing is lost."""
     if isinstance(exc, StoreError) and exc.rescued_to:
@@ -331,7 +326,7 @@ def _not_saved(exc: BaseException, text: str, project_id: str) -> StoreError:
     if isinstance(exc, StoreError):
         ja, en = exc.ja.rstrip("。"), exc.en.rstrip(".")
     else:
-        ja, en = _reason(exc)
+        _, ja, en = _fault(exc)
     return StoreError(f"保存できませんでした: {ja}。編集した内容は失われていません。ファイル {draft_file} に書き出しました。",
                       f"The project was not saved: {en}. Nothing is lost: its content was written to {draft_file}.",
                       rescued_to=draft_file)
@@ -347,7 +342,7 @@ def _database_faults(method: Callable) -> Callable:
         except IntegrityError:
             raise
         except DB_FAULTS as exc:
-            ja, en = _reason(exc)
+            _, ja, en = _fault(exc)
             raise StoreError(f"データベースを使えません: {ja}。", f"The database cannot be used: {en}.") from exc
 
     return wrapper
