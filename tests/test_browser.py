@@ -3,14 +3,7 @@ but its own address."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
-from .browser_support import app_server, browser_page, settle  # noqa: F401  (fixtures)
-
-
-def only_own_address(requests: list[str], base: str) -> list[str]:
-    own = urlparse(base).netloc
-    return [u for u in requests if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != own]
+from .browser_support import app_server, browser_page, foreign_requests, settle  # noqa: F401  (fixtures)
 
 
 def open_list(page, selectbox) -> None:
@@ -34,7 +27,7 @@ def test_opens_switches_language_and_stays_local(browser_page):  # noqa: F811
     page.get_by_text("ダッシュボード").first.wait_for()
     page.get_by_text("English", exact=True).click()
     page.get_by_text("Dashboard").first.wait_for()
-    assert only_own_address(requests, base) == []
+    assert foreign_requests(requests, base) == []
 
 
 def test_user_flow_edit_save_dashboard_and_excel(browser_page, tmp_path):  # noqa: F811
@@ -74,4 +67,4 @@ def test_user_flow_edit_save_dashboard_and_excel(browser_page, tmp_path):  # noq
     target = tmp_path / "checklist.xlsx"
     info.value.save_as(target)
     assert target.read_bytes()[:2] == b"PK"
-    assert only_own_address(requests, base) == []
+    assert foreign_requests(requests, base) == []

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from .browser_support import CHROMIUM, CHROMIUM_ARGS, app_server  # noqa: F401  (fixture)
+from .browser_support import app_server, foreign_requests, launch_browser  # noqa: F401  (fixture)
 from .test_auth import TEAM
-from .test_browser import only_own_address
 
 
 @pytest.fixture
@@ -26,7 +25,7 @@ def visit(team_server, app_server):  # noqa: F811  (team_server must set the env
 
     requests: list[str] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch_browser(pw)
 
         def open_as(user: str | None, path: str = ""):
             headers = {"X-Forwarded-Email": user} if user else {}
@@ -70,4 +69,4 @@ def test_the_proxy_header_decides_who_gets_in_and_what_they_see(visit):
     editor.locator("[data-testid='stSidebar']").get_by_text("編集 次郎").wait_for()
     editor.get_by_role("link", name="案件の編集").click()
     editor.get_by_role("heading", name="案件の編集").first.wait_for()
-    assert only_own_address(requests, base) == []
+    assert foreign_requests(requests, base) == []
