@@ -30,7 +30,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Regenerate the committed JSON Schema after changing model/spec.py (a test checks it is current).
+# Regenerate the committed JSON Schema after changing model/format/spec.py (a test checks it is current).
 schema: $(VENV)/.installed
 	$(BIN)/ttplan schema -o schema/project.schema.json
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from model import api
 from model.access import Permission
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 from ui import auth, core, session
 from ui.i18n import Translator, lang
 from ui.strings.common import STRINGS

@@ -10,14 +10,14 @@ from pydantic import ValidationError
 
 from model import api
 from model.access import Permission
-from model.assess import Assessment, clause_needed, predicate_context
-from model.library import Library
-from model.library_schema import ContractClause
-from model.predicate import evaluate
-from model.problems import InputError
-from model.rules.base import RuleContext
-from model.spec import ClauseEntry, ProjectSpec
-from model.vocab import ChecklistStatus, ClauseKind, ClauseStatus, Department, LeakChannel, MeasureStatus, Phase
+from model.engine.assess import Assessment, clause_needed, predicate_context
+from model.engine.rules.base import RuleContext
+from model.format.problems import InputError
+from model.format.spec import ClauseEntry, ProjectSpec
+from model.format.vocab import ChecklistStatus, ClauseKind, ClauseStatus, Department, LeakChannel, MeasureStatus, Phase
+from model.knowledge.library import Library
+from model.knowledge.library_schema import ContractClause
+from model.knowledge.predicate import evaluate
 from ui import auth, core, editing, session, widgets
 from ui.i18n import Translator, lang
 from ui.strings import common
@@ -399,7 +399,7 @@ def render_checklist(assessment: Assessment, library: Library) -> None:
 
 def exporter_available(fmt: str) -> bool:
     """Whether the exporter module imports (they are optional while being built)."""
-    module = {"xlsx": "model.export.xlsx", "docx": "model.export.docx"}[fmt]
+    module = {"xlsx": "model.report.xlsx", "docx": "model.report.docx"}[fmt]
     try:
         importlib.import_module(module)
     except ImportError:
@@ -428,7 +428,7 @@ def render_exports(assessment: Assessment, library: Library) -> None:
 def read_workbook(data: bytes, name: str, spec: ProjectSpec, library: Library):
     """(new spec, changes, problems, available) for an uploaded workbook."""
     try:
-        from model.export.xlsx_import import read_checklist_workbook
+        from model.report.xlsx_import import read_checklist_workbook
     except ImportError:
         return None, [], [], False
     try:

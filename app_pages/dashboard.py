@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from model import api
-from model.assess import Assessment, Finding
-from model.compare import Comparison, compare_assessments
-from model.vocab import DealType, Severity
+from model.engine.assess import Assessment, Finding
+from model.engine.compare import Comparison, compare_assessments
+from model.format.vocab import DealType, Severity
 from ui import charts, core, session
 from ui.i18n import Translator, lang
 from ui.strings import common
@@ -263,7 +263,7 @@ def changes(spec: api.ProjectSpec, a: Assessment, draft_key: str) -> Assessment 
 
 def report(a: Assessment, previous: Assessment | None) -> None:
     try:
-        import model.export.html  # noqa: F401  (only to know the exporter is there)
+        import model.report.html  # noqa: F401  (only to know the exporter is there)
     except (ImportError, SyntaxError):
         st.caption(tr("report_missing"))
         return

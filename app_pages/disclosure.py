@@ -8,10 +8,10 @@ import re
 import plotly.graph_objects as go
 import streamlit as st
 
-from model.assess import Assessment, StagePoint
-from model.problems import Problem, format_path
-from model.spec import SITE, BlackBoxing, DisclosureItem, DisclosureStage, Gate, ProjectSpec
-from model.vocab import DisclosureLevel, DisclosureMethod, GateCondition, MeasureStatus
+from model.engine.assess import Assessment, StagePoint
+from model.format.problems import Problem, format_path
+from model.format.spec import SITE, BlackBoxing, DisclosureItem, DisclosureStage, Gate, ProjectSpec
+from model.format.vocab import DisclosureLevel, DisclosureMethod, GateCondition, MeasureStatus
 from ui import core, editing, session
 from ui.graph_view import FONT_FAMILY, plain
 from ui.i18n import Translator, bilingual, lang

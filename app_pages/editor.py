@@ -9,10 +9,10 @@ from typing import Any
 import streamlit as st
 
 from model import api
-from model.library_schema import PROFILE_NOTICE
-from model.problems import Problem
-from model.project_io import project_data
-from model.vocab import CountryFactor, DealType, MeasureStatus, RiskRating
+from model.format.problems import Problem
+from model.format.project_io import project_data
+from model.format.vocab import CountryFactor, DealType, MeasureStatus, RiskRating
+from model.knowledge.library_schema import PROFILE_NOTICE
 from ui import core, session
 from ui import editor_forms as ef
 from ui.i18n import Translator, bilingual, lang

@@ -10,9 +10,9 @@ from pydantic import ValidationError
 
 from model import api
 from model.access import Permission
-from model.assess import Assessment, Control, Finding
-from model.spec import Decision, ProjectSpec
-from model.vocab import ClauseStatus, DecisionStatus, LeakChannel, MeasureStatus, Phase, Severity
+from model.engine.assess import Assessment, Control, Finding
+from model.format.spec import Decision, ProjectSpec
+from model.format.vocab import ClauseStatus, DecisionStatus, LeakChannel, MeasureStatus, Phase, Severity
 from ui import auth, core, editing, session, widgets
 from ui.i18n import Translator, lang
 from ui.strings import common

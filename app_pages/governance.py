@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.assess import Assessment, Finding
-from model.problems import Problem, format_path
-from model.spec import SITE, US, BoardSeats, Exit, Governance, MeasureField, ProjectSpec, Shareholding
-from model.vocab import (
+from model.engine.assess import Assessment, Finding
+from model.format.problems import Problem, format_path
+from model.format.spec import SITE, US, BoardSeats, Exit, Governance, MeasureField, ProjectSpec, Shareholding
+from model.format.vocab import (
     ChangeOfControlTrigger,
     DeadlockMechanism,
     DealType,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.vocab import Severity
+from model.format.vocab import Severity
 from ui import core, graph_view, session
 from ui.i18n import Translator, lang
 from ui.strings import common

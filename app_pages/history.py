@@ -12,8 +12,8 @@ import streamlit as st
 
 from model import api
 from model.access import Permission
-from model.compare import Comparison, input_changes
-from model.vocab import ChecklistStatus, DecisionStatus, Severity
+from model.engine.compare import Comparison, input_changes
+from model.format.vocab import ChecklistStatus, DecisionStatus, Severity
 from ui import auth, core, session
 from ui.i18n import Translator, lang
 from ui.strings import common

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from model import api
-from model.assess import Assessment
-from model.vocab import DealType
+from model.engine.assess import Assessment
+from model.format.vocab import DealType
 from ui import charts, core, session
 from ui.i18n import Translator, lang
 from ui.strings import common

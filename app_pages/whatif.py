@@ -7,10 +7,10 @@ from typing import Any
 import streamlit as st
 
 from model.access import Permission
-from model.compare import Comparison, compare_assessments
-from model.problems import format_path
-from model.spec import US, BoardSeats, ClauseEntry, ProjectSpec, Shareholding
-from model.vocab import ChecklistStatus, ClauseStatus, DealType, DisclosureLevel, MeasureStatus, Phase, Severity
+from model.engine.compare import Comparison, compare_assessments
+from model.format.problems import format_path
+from model.format.spec import US, BoardSeats, ClauseEntry, ProjectSpec, Shareholding
+from model.format.vocab import ChecklistStatus, ClauseStatus, DealType, DisclosureLevel, MeasureStatus, Phase, Severity
 from ui import auth, core, editing, session
 from ui.i18n import Translator, bilingual, lang
 from ui.strings import common

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from model.api import assess, load_library, load_project, rank_mitigations  # noqa: E402
-from model.spec import ProjectSpec  # noqa: E402
+from model.format.spec import ProjectSpec  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LEVELS = ["overview", "specification", "sanitised_drawings", "full_drawings", "process_knowhow", "recipe_source"]

@@ -9,10 +9,10 @@ from pathlib import Path as FsPath
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from model.problems import InputError, Problem
-from model.validation import pydantic_problems
-from model.vocab import Vocab
-from model.yamlio import read_yaml_file
+from model.format.problems import InputError, Problem
+from model.format.validation import pydantic_problems
+from model.format.vocab import Vocab
+from model.format.yamlio import read_yaml_file
 
 #: How people are identified (environment variable TTPLAN_AUTH): nobody signs in (the default, for one person
 #: on their own machine), a reverse proxy that has signed the user in passes the identity in a header, or

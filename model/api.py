@@ -6,15 +6,15 @@ import json
 import os
 from typing import Any
 
-from model.assess import Assessment, assess
-from model.compare import Comparison, compare
-from model.library import Library, load_library
-from model.problems import InputError, Problem
-from model.project_io import check_project, dump_project, load_project, parse_project, save_project
-from model.ranking import Mitigation, best_per_phase, rank_mitigations
-from model.spec import ProjectSpec
+from model.engine.assess import Assessment, assess
+from model.engine.compare import Comparison, compare
+from model.engine.ranking import Mitigation, best_per_phase, rank_mitigations
+from model.format.problems import InputError, Problem
+from model.format.project_io import check_project, dump_project, load_project, parse_project, save_project
+from model.format.spec import ProjectSpec
+from model.format.yamlio import read_yaml_file
+from model.knowledge.library import Library, load_library
 from model.store import ConflictError, ProjectInfo, Store, StoreError
-from model.yamlio import read_yaml_file
 
 __all__ = [
     "Assessment",
@@ -34,6 +34,7 @@ __all__ = [
     "ProjectSpec",
     "dump_project",
     "export",
+    "library_coverage",
     "load_library",
     "load_project",
     "parse_project",
@@ -65,6 +66,14 @@ def project_schema_text() -> str:
     return json.dumps(project_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def library_coverage(library: Library, lang: str = "ja", full: bool = False) -> str:
+    """What the libraries hold and where they are thin (``ttplan library``)."""
+    from model.engine.checklist import CHECKS
+    from model.knowledge.coverage import coverage_report
+
+    return coverage_report(library, CHECKS, lang, full)
+
+
 def version_diff(store: Store, project_id: str, a: int, b: int, library: Library) -> Comparison:
     """What changed between two stored versions: inputs, findings and checklist (both recomputed)."""
     return compare(store.load(project_id, a, library), store.load(project_id, b, library), library)
@@ -83,19 +92,19 @@ def export(assessment: Assessment, library: Library, fmt: str, lang: str = "ja",
            previous: Assessment | None = None) -> bytes:
     """One export of an assessment as bytes: the CLI and the app's download buttons call this same function."""
     if fmt == "xlsx":
-        from model.export.xlsx import assessment_xlsx
+        from model.report.xlsx import assessment_xlsx
 
         return assessment_xlsx(assessment, library, lang)
     if fmt == "docx":
-        from model.export.docx import clause_docx
+        from model.report.docx import clause_docx
 
         return clause_docx(assessment, library, lang)
     if fmt == "html":
-        from model.export.html import executive_html
+        from model.report.html import executive_html
 
         return executive_html(assessment, library, lang, previous)
     if fmt == "json":
-        from model.export.json_report import assessment_dict, dumps
+        from model.report.json_report import assessment_dict, dumps
 
         return dumps(assessment_dict(assessment, lang)).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")

@@ -122,8 +122,8 @@ def check(
     lang: LangOption = Lang.ja,
 ) -> None:
     """Assess a project: score, grade, findings and the phase checklist (exit 2 on invalid input)."""
-    from model.export.json_report import assessment_dict, dumps
-    from model.export.markdown import assessment_markdown
+    from model.report.json_report import assessment_dict, dumps
+    from model.report.markdown import assessment_markdown
 
     library = _library(lang)
     assessment = api.assess(_load_or_exit(file, library, lang), library)
@@ -141,8 +141,8 @@ def compare(
     lang: LangOption = Lang.ja,
 ) -> None:
     """Compare two variants of a project: input differences and their effect on scores, findings, checklist."""
-    from model.export.json_report import comparison_dict, dumps
-    from model.export.markdown import comparison_markdown
+    from model.report.json_report import comparison_dict, dumps
+    from model.report.markdown import comparison_markdown
 
     library = _library(lang)
     spec_a, spec_b = _load_or_exit(a, library, lang), _load_or_exit(b, library, lang)
@@ -159,8 +159,8 @@ def rank(
     top: Annotated[int, typer.Option(help="How many to list.", min=1)] = 15,
 ) -> None:
     """Rank the clauses and measures not yet in place by how much each would cut the project's risk."""
-    from model.export.json_report import dumps, mitigation_dict
-    from model.export.markdown import ranking_markdown
+    from model.report.json_report import dumps, mitigation_dict
+    from model.report.markdown import ranking_markdown
 
     library = _library(lang)
     assessment = api.assess(_load_or_exit(file, library, lang), library)
@@ -182,7 +182,7 @@ def export(
     lang: LangOption = Lang.ja,
 ) -> None:
     """Export the assessment: Excel checklist, Word clause annex, HTML report for executives, or JSON."""
-    from model.yamlio import atomic_write
+    from model.format.yamlio import atomic_write
 
     library = _library(lang)
     assessment = api.assess(_load_or_exit(file, library, lang), library)
@@ -199,7 +199,7 @@ def schema(
     if output is None:
         echo(text, nl=False)
     else:
-        from model.yamlio import atomic_write
+        from model.format.yamlio import atomic_write
 
         atomic_write(output, text)
 
@@ -229,12 +229,10 @@ def library(
     full: Annotated[bool, typer.Option("--list", help="List every library file with its version and review date.")] = False,
 ) -> None:
     """Check every library file; show what is loaded, what each country leaves unknown, and checklist coverage."""
-    from model.library_coverage import coverage_report
-
     lib = _library(lang)
     for p in lib.warnings:
         echo(p.format(lang), err=True)
-    echo(coverage_report(lib, lang, full), nl=False)
+    echo(api.library_coverage(lib, lang, full), nl=False)
 
 
 store_app = typer.Typer(help="The workspace store: versions of projects (TTPLAN_DATABASE_URL or ./workspace).",
@@ -314,8 +312,8 @@ def store_diff(
     output: FormatOption = ReportFormat.markdown,
 ) -> None:
     """What changed between two versions: fields, findings and checklist."""
-    from model.export.json_report import comparison_dict, dumps
-    from model.export.markdown import comparison_markdown
+    from model.report.json_report import comparison_dict, dumps
+    from model.report.markdown import comparison_markdown
 
     library = _library(lang)
     store = _store(db, lang)
@@ -343,7 +341,7 @@ def store_export(
     lang: LangOption = Lang.ja,
 ) -> None:
     """Write a stored version back to a YAML file."""
-    from model.yamlio import atomic_write
+    from model.format.yamlio import atomic_write
 
     _, text = _store_call(lang, lambda: _store(db, lang).version_yaml(project, version))
     atomic_write(out, text)
@@ -359,7 +357,7 @@ def store_reimport(
     lang: LangOption = Lang.ja,
 ) -> None:
     """Read clause and measure statuses edited in an exported workbook back as a new version, with a summary."""
-    from model.export.xlsx_import import read_checklist_workbook
+    from model.report.xlsx_import import read_checklist_workbook
 
     library = _library(lang)
     store = _store(db, lang)

@@ -34,10 +34,10 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from model.library import Library
-from model.problems import InputError
-from model.project_io import dump_project, parse_project
-from model.spec import ProjectSpec
+from model.format.problems import InputError
+from model.format.project_io import dump_project, parse_project
+from model.format.spec import ProjectSpec
+from model.knowledge.library import Library
 
 SCHEMA_VERSION = 1
 DEFAULT_WORKSPACE = "workspace"
@@ -562,7 +562,7 @@ class _Conflict(Exception):
 
 def _rescue(text: str, project_id: str) -> str:
     """Last resort when the database refuses a write: keep the content in a file so nothing is lost."""
-    from model.yamlio import atomic_write
+    from model.format.yamlio import atomic_write
 
     folder = FsPath(os.environ.get("TTPLAN_WORKSPACE", DEFAULT_WORKSPACE)) / "unsaved"
     try:

@@ -6,7 +6,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 
 APP = str(REPO_ROOT / "app.py")
 

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from model.library import REPO_ROOT, load_library
+from model.knowledge.library import REPO_ROOT, load_library
 
 EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.yaml"))
 SHARED_REFERENCE = REPO_ROOT.parent / "shared" / "reference"

@@ -26,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from unittest.mock import MagicMock
 
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 
 APP = str(REPO_ROOT / "app.py")
 EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.yaml"))
@@ -64,7 +64,7 @@ def populate(n_projects: int) -> list[tuple[str, str]]:
     """Put the examples and ``n_projects`` variants of them (own id, a unique marker in the name) in the store named
     by TTPLAN_DATABASE_URL; returns (project id, marker) for each variant."""
     from model import api
-    from model.project_io import load_project
+    from model.format.project_io import load_project
 
     library = api.load_library()
     store = api.Store()

@@ -22,8 +22,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from model.library import REPO_ROOT
-from model.spec import ProjectSpec
+from model.format.spec import ProjectSpec
+from model.knowledge.library import REPO_ROOT
 
 EXAMPLE = REPO_ROOT / "examples" / "jv-china-battery.yaml"
 
@@ -123,20 +123,20 @@ def _constraints(metadata: list) -> tuple[int | None, str | None]:
     return max_length, pattern
 
 
-def _unwrap(tp: Any) -> list[tuple[Any, list]]:
+def concrete_types(tp: Any) -> list[tuple[Any, list]]:
     """The alternatives of a (possibly optional, possibly annotated) type, each with its metadata."""
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         base, *meta = typing.get_args(tp)
-        return [(b, m + meta) for b, m in _unwrap(base)]
+        return [(b, m + meta) for b, m in concrete_types(base)]
     if origin in (typing.Union, types.UnionType):
-        return [alt for arg in typing.get_args(tp) if arg is not type(None) for alt in _unwrap(arg)]
+        return [alt for arg in typing.get_args(tp) if arg is not type(None) for alt in concrete_types(arg)]
     return [(tp, [])]
 
 
 def _walk_type(tp: Any, metadata: list, path: str, owner: type[BaseModel], name: str, seen: set,
                in_list: bool = False) -> Iterator[StrField]:
-    alternatives = _unwrap(tp)
+    alternatives = concrete_types(tp)
     scalars = [a for a, _ in alternatives if a in (str, int, float, bool)]
     for alt, meta in alternatives:
         meta = meta + metadata
@@ -149,7 +149,7 @@ def _walk_type(tp: Any, metadata: list, path: str, owner: type[BaseModel], name:
             yield from _walk_type(item, [], path + "[]", owner, name, seen, in_list=True)
         elif origin is dict:
             key, value = typing.get_args(alt)
-            for k, kmeta in _unwrap(key):
+            for k, kmeta in concrete_types(key):
                 if k is str:
                     max_length, pattern = _constraints(kmeta)
                     yield StrField(path + "{key}", max_length, pattern, owner, name, dict_key=True)
@@ -238,7 +238,7 @@ def _fill(model: BaseModel, path: str, cls_path: str, fields: dict[tuple[type, s
 def hostile_project(start: int = 1) -> Hostile:
     """The richest example with a payload in every free-text field it has (and in the optional ones it leaves out,
     wherever the object holding them exists)."""
-    from model.project_io import load_project
+    from model.format.project_io import load_project
 
     spec = load_project(EXAMPLE)
     fields = {(f.owner, f.name): f for f in free_text_fields()}
@@ -248,7 +248,7 @@ def hostile_project(start: int = 1) -> Hostile:
 
 
 def dump(spec: ProjectSpec) -> bytes:
-    from model.project_io import dump_project
+    from model.format.project_io import dump_project
 
     return dump_project(spec).encode("utf-8")
 

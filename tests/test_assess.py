@@ -8,10 +8,10 @@ import re
 import pytest
 
 from model.api import assess, compare, load_project, rank_mitigations
-from model.export.json_report import assessment_dict
-from model.library import REPO_ROOT
-from model.ranking import best_per_phase
-from model.spec import US
+from model.engine.ranking import best_per_phase
+from model.format.spec import US
+from model.knowledge.library import REPO_ROOT
+from model.report.json_report import assessment_dict
 
 from .conftest import EXAMPLES
 from .test_library import reference_ids
@@ -74,7 +74,7 @@ def test_not_applicable_decision_leaves_the_score(library):
     spec = load_project(EX["jv-china-battery"], library)
     base = assess(spec, library)
     top = base.findings[0]
-    from model.spec import Decision
+    from model.format.spec import Decision
 
     spec.decisions = [Decision(finding=top.id, status="not_applicable", justification="テスト")]
     after = assess(spec, library)
@@ -121,7 +121,7 @@ def test_mitigation_ranking(assessed, library):
     for m in ranked[:5]:  # adopting the control really gives the promised score
         spec = jv.spec.model_copy(deep=True)
         if m.control.kind == "clause":
-            from model.spec import ClauseEntry
+            from model.format.spec import ClauseEntry
 
             spec.contract.clauses[m.control.id] = ClauseEntry(status="present")
         else:

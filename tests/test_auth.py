@@ -9,9 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from model.access import AuthSettings, Permission, Role, check_oidc_settings, load_team
-from model.problems import InputError
+from model.format.problems import InputError
+from model.format.vocab import DecisionStatus
 from model.store import Store
-from model.vocab import DecisionStatus
 
 from .app_support import APP, app_env  # noqa: F401  (fixture)
 
@@ -224,8 +224,8 @@ def _viewer_edits_through_the_session():
     import streamlit as st
 
     from model.access import Identity, Role
-    from model.library import REPO_ROOT
-    from model.project_io import parse_project
+    from model.format.project_io import parse_project
+    from model.knowledge.library import REPO_ROOT
     from ui import auth, session
 
     st.session_state[auth.IDENTITY] = Identity("v@x.jp", "v", Role.VIEWER, True)

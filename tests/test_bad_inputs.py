@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.api import Assessment, assess, parse_project, validate_file
-from model.library import REPO_ROOT, load_library
-from model.problems import MESSAGES, InputError, Problem, format_path
-from model.yamlio import MAX_BYTES
+from model.format.problems import MESSAGES, InputError, Problem, format_path
+from model.format.yamlio import MAX_BYTES
+from model.knowledge.library import REPO_ROOT, load_library
 
 from .conftest import EXAMPLES
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 from ui.strings.common import STRINGS as COMMON
 from ui.strings.contract import STRINGS as CONTRACT
 from ui.strings.dashboard import STRINGS as DASHBOARD

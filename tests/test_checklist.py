@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from model.api import assess, load_project
-from model.checklist import STATUSES, combine
+from model.engine.checklist import STATUSES, combine
 
 from .conftest import EXAMPLES, MINIMAL
 

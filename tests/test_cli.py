@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 
 from .conftest import EXAMPLES, MINIMAL
 

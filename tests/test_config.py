@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 
 
 def config_show() -> str:

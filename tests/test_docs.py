@@ -6,9 +6,9 @@ import re
 
 from pydantic import BaseModel
 
-from model.library import REPO_ROOT
-from model.predicate import _unwrap
-from model.spec import ProjectSpec
+from model.format.spec import ProjectSpec
+from model.knowledge.library import REPO_ROOT
+from model.format.fields import concrete_types
 
 DOC = (REPO_ROOT / "docs" / "project-format.md").read_text(encoding="utf-8")
 
@@ -20,9 +20,9 @@ def field_names(model: type[BaseModel], seen: set) -> set[str]:
     seen.add(model)
     for name, info in model.model_fields.items():
         names.add(name)
-        for typ in _unwrap(info.annotation):
+        for typ in concrete_types(info.annotation):
             for inner in [typ, *getattr(typ, "__args__", ())]:
-                for t in _unwrap(inner):
+                for t in concrete_types(inner):
                     if isinstance(t, type) and issubclass(t, BaseModel):
                         names |= field_names(t, seen)
     return names
@@ -40,7 +40,7 @@ def test_readmes_name_the_two_setup_commands():
 
 
 def test_every_data_check_of_the_checklist_is_documented():
-    from model.checklist import CHECKS
+    from model.engine.checklist import CHECKS
 
     readme = (REPO_ROOT / "libraries" / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("## How a checklist item is decided"):]

@@ -7,8 +7,8 @@ import textwrap
 import pytest
 
 from model.api import validate_file
-from model.problems import Problem
-from model.yamlio import MAX_BYTES, MAX_DEPTH
+from model.format.problems import Problem
+from model.format.yamlio import MAX_BYTES, MAX_DEPTH
 
 from .conftest import MINIMAL
 

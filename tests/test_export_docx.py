@@ -13,10 +13,10 @@ import yaml
 from docx.oxml.ns import qn
 
 from model.api import assess, load_project
-from model.assess import clause_needed, predicate_context
-from model.export.docx import clause_docx
-from model.predicate import evaluate
-from model.rules.base import RuleContext
+from model.engine.assess import clause_needed, predicate_context
+from model.engine.rules.base import RuleContext
+from model.knowledge.predicate import evaluate
+from model.report.docx import clause_docx
 
 from .conftest import EXAMPLES, MINIMAL
 

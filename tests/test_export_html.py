@@ -12,7 +12,7 @@ import yaml
 from markupsafe import escape
 
 from model.api import assess, load_project
-from model.export.html import executive_html
+from model.report.html import executive_html
 
 from .conftest import EXAMPLES
 

@@ -13,7 +13,9 @@ from openpyxl import Workbook, load_workbook
 from pydantic import BaseModel, ValidationError
 
 from model.api import InputError, assess, load_project
-from model.export.xlsx import (
+from model.format.spec import ClauseEntry, Measure, ProjectSpec
+from model.format.vocab import Phase, Severity
+from model.report.xlsx import (
     CHECKLIST_COLUMNS,
     CONTROL_COLUMNS,
     CONTROLS_NAME,
@@ -26,9 +28,7 @@ from model.export.xlsx import (
     sheet_name,
     unneutralise,
 )
-from model.export.xlsx_import import StatusChange, read_checklist_workbook
-from model.spec import ClauseEntry, Measure, ProjectSpec
-from model.vocab import Phase, Severity
+from model.report.xlsx_import import StatusChange, read_checklist_workbook
 
 from .conftest import EXAMPLES, MINIMAL
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from model.api import assess, dump_project, load_project, parse_project
-from model.library import REPO_ROOT, load_library
-from model.problems import InputError
+from model.format.problems import InputError
+from model.knowledge.library import REPO_ROOT, load_library
 from model.store import Store, StoreError
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)
@@ -253,7 +253,7 @@ def test_app_project_using_a_left_out_clause_opens_with_a_warning(app_env, monke
     assert "tooling-ownership-marking" in spec.contract.clauses  # the entry is kept, not dropped
     assert at.metric  # and the project is assessed
     # The project's own check says what is going on, as a warning.
-    from model.project_io import dump_project, parse_project
+    from model.format.project_io import dump_project, parse_project
     from ui import core
 
     _, problems = parse_project(dump_project(spec).encode("utf-8"), "project.yaml", core.library())

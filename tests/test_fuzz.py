@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.api import parse_project
-from model.spec import ProjectSpec
+from model.format.spec import ProjectSpec
 
 from .conftest import EXAMPLES, MINIMAL
 

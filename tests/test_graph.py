@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.api import load_project
-from model.graph import COMPETITORS_NODE, ProjectGraph
+from model.engine.graph import COMPETITORS_NODE, ProjectGraph
 
 from .conftest import EXAMPLES
 from .rules.conftest import PARTNER, disclose, project

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model.api import load_project
-from model.assess import assess
-from model.spec import US, ClauseEntry, DisclosureItem, DisclosureStage, Measure, ProjectSpec, measure_ids
-from model.vocab import ClauseStatus, DisclosureLevel, DisclosureMethod, LeakChannel, MeasureStatus
+from model.engine.assess import assess
+from model.format.spec import US, ClauseEntry, DisclosureItem, DisclosureStage, Measure, ProjectSpec, measure_ids
+from model.format.vocab import ClauseStatus, DisclosureLevel, DisclosureMethod, LeakChannel, MeasureStatus
 
 from .conftest import EXAMPLES
 

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from model.library import REPO_ROOT, library_files, load_library
-from model.problems import InputError
-from model.spec import measure_ids
-from model.vocab import CountryFactor
+from model.format.problems import InputError
+from model.format.spec import measure_ids
+from model.format.vocab import CountryFactor
+from model.knowledge.library import REPO_ROOT, library_files, load_library
 
 from .conftest import SHARED_REFERENCE
 
@@ -157,14 +157,15 @@ def test_every_contract_item_is_covered_by_a_clause(library):
 
 
 def test_library_reports_no_uncovered_chapter_1_item(library):
-    from model.library_coverage import uncovered_items
+    from model.engine.checklist import CHECKS
+    from model.knowledge.coverage import uncovered_items
 
-    assert uncovered_items(library) == []
+    assert uncovered_items(library, CHECKS) == []
 
 
 def test_rules_cite_known_guidance_sections(library):
-    from model.library import known_guidance_refs
-    from model.rules import RULES
+    from model.engine.rules import RULES
+    from model.knowledge.library import known_guidance_refs
 
     known = known_guidance_refs(library)
     for rule in RULES:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.vocab import ClauseStatus
+from model.format.vocab import ClauseStatus
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)
 
@@ -169,7 +169,7 @@ def edited_workbook(spec, clause_id: str, status: str, note: str) -> bytes:
     from openpyxl import load_workbook
 
     from model import api
-    from model.export import xlsx_import
+    from model.report import xlsx_import
     from ui import core
 
     lib = core.library()

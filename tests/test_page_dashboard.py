@@ -7,7 +7,7 @@ import json
 import pytest
 
 from model import api
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)
 

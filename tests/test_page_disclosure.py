@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from model.vocab import DisclosureLevel, DisclosureMethod, GateCondition, MeasureStatus
+from model.format.vocab import DisclosureLevel, DisclosureMethod, GateCondition, MeasureStatus
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)
 

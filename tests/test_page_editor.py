@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from model.project_io import load_project, project_data
-from model.spec import ProjectSpec
-from model.vocab import CountryFactor, DealType, MeasureStatus, RiskRating
+from model.format.project_io import load_project, project_data
+from model.format.spec import ProjectSpec
+from model.format.vocab import CountryFactor, DealType, MeasureStatus, RiskRating
 from ui import editor_forms as ef
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)

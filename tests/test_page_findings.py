@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-from model.vocab import DecisionStatus
+from model.format.vocab import DecisionStatus
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)
 

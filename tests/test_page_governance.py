@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from model.spec import US
-from model.vocab import ChangeOfControlTrigger, DisposalPlan, MeasureStatus, ReservedMatter
+from model.format.spec import US
+from model.format.vocab import ChangeOfControlTrigger, DisposalPlan, MeasureStatus, ReservedMatter
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)
 

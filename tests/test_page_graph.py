@@ -7,8 +7,8 @@ import json
 import pytest
 
 from model import api
-from model.library import REPO_ROOT
-from model.spec import ProjectSpec
+from model.format.spec import ProjectSpec
+from model.knowledge.library import REPO_ROOT
 from ui import graph_view
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)

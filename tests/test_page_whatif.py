@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.spec import US
+from model.format.spec import US
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)
 
@@ -79,7 +79,7 @@ def test_other_levers_change_only_the_variant(app_env):  # noqa: F811
 
 
 def test_lowering_must_lower(app_env):  # noqa: F811
-    from model.vocab import DisclosureLevel
+    from model.format.vocab import DisclosureLevel
 
     at = open_project("en", "jv-china-battery")
     at.selectbox(key="whatif_lower_pick").set_value((2, 1))  # recipe/source code

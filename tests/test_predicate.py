@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from model.predicate import Predicate, evaluate, path_problem
+from model.knowledge.predicate import Predicate, evaluate, path_problem
 
 CONTEXT = {
     "project": {"deal_type": "joint_venture", "host_country": "CN"},

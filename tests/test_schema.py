@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 
 from .conftest import EXAMPLES, MINIMAL
 

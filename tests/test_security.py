@@ -21,19 +21,19 @@ import pytest
 from pydantic import StringConstraints, TypeAdapter, ValidationError
 
 from model import api
-from model.assess import assess
-from model.export.docx import clause_docx
-from model.export.html import executive_html
-from model.export.json_report import assessment_dict
-from model.export.markdown import assessment_markdown, comparison_markdown, ranking_markdown
-from model.export.xlsx import assessment_xlsx
-from model.library import REPO_ROOT
-from model.problems import InputError
-from model.project_io import default_project_id, load_project, parse_project, project_data
-from model.ranking import rank_mitigations
-from model.spec import ProjectSpec
+from model.engine.assess import assess
+from model.engine.ranking import rank_mitigations
+from model.format.problems import InputError
+from model.format.project_io import default_project_id, load_project, parse_project, project_data
+from model.format.spec import ProjectSpec
+from model.format.yamlio import MAX_BYTES, dump_yaml, read_yaml
+from model.knowledge.library import REPO_ROOT
+from model.report.docx import clause_docx
+from model.report.html import executive_html
+from model.report.json_report import assessment_dict
+from model.report.markdown import assessment_markdown, comparison_markdown, ranking_markdown
+from model.report.xlsx import assessment_xlsx
 from model.store import Store, StoreError
-from model.yamlio import MAX_BYTES, dump_yaml, read_yaml
 
 from . import security_payloads as sp
 from .test_cli import ttplan
@@ -404,15 +404,15 @@ def _yaml_uses(path: Path) -> list[str]:
 
 
 def test_yaml_is_read_only_through_the_safe_reader():
-    """Only model/yamlio.py touches PyYAML, and it only ever loads with the safe loader (libyaml's when present)."""
+    """Only model/format/yamlio.py touches PyYAML, and it only ever loads with the safe loader (libyaml's when present)."""
     uses = {str(p.relative_to(REPO_ROOT)): _yaml_uses(p) for p in RUNTIME}
-    assert {p for p, u in uses.items() if u} == {"model/yamlio.py"}
-    reader = uses["model/yamlio.py"]
+    assert {p for p, u in uses.items() if u} == {"model/format/yamlio.py"}
+    reader = uses["model/format/yamlio.py"]
     unsafe = {"yaml.load", "yaml.load_all", "yaml.unsafe_load", "yaml.full_load", "yaml.FullLoader",
               "yaml.UnsafeLoader", "yaml.Loader", "yaml.CLoader", "yaml.CFullLoader", "yaml.CUnsafeLoader"}
     assert not unsafe & set(reader), reader
     assert {u for u in reader if u.startswith("Loader=")} == {"Loader=_LOADER"}
-    source = (REPO_ROOT / "model" / "yamlio.py").read_text(encoding="utf-8")
+    source = (REPO_ROOT / "model" / "format" / "yamlio.py").read_text(encoding="utf-8")
     assert '_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)' in source
 
 

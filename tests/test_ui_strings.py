@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 
 TABLES = sorted(p.stem for p in (REPO_ROOT / "ui" / "strings").glob("*.py") if p.stem != "__init__")
 PAGES = sorted((REPO_ROOT / "app_pages").glob("*.py")) + [REPO_ROOT / "app.py"]

@@ -6,7 +6,7 @@ import inspect
 
 import pytest
 
-from model import vocab
+from model.format import vocab
 
 VOCABS = [cls for _, cls in inspect.getmembers(vocab, inspect.isclass)
           if issubclass(cls, vocab.Vocab) and cls is not vocab.Vocab]

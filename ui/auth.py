@@ -6,7 +6,7 @@ import streamlit as st
 
 from model.access import AuthSettings, Identity, NotAllowed, Permission, Role, Team, load_team
 from model.access import check_oidc_settings as _check_oidc
-from model.problems import InputError
+from model.format.problems import InputError
 from ui.i18n import Translator, lang
 from ui.strings.auth import STRINGS
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from model.assess import Assessment, Finding, StagePoint
-from model.checklist import ChecklistResult
-from model.vocab import ChecklistStatus, LeakChannel, Phase, Severity
+from model.engine.assess import Assessment, Finding, StagePoint
+from model.engine.checklist import ChecklistResult
+from model.format.vocab import ChecklistStatus, LeakChannel, Phase, Severity
 from ui.widgets import GRADE_COLOURS, SEVERITY_COLOURS, STATUS_COLOURS
 
 #: Passed to every st.plotly_chart: no Plotly logo link, no "edit in Chart Studio" (nothing leaves the machine).

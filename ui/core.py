@@ -8,7 +8,7 @@ import os
 import streamlit as st
 
 from model import api
-from model.library import REPO_ROOT
+from model.knowledge.library import REPO_ROOT
 
 EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.yaml"))
 

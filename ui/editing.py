@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from model.problems import Problem
-from model.project_io import check_project, project_data
-from model.spec import ProjectSpec
-from model.yamlio import Document
+from model.format.problems import Problem
+from model.format.project_io import check_project, project_data
+from model.format.spec import ProjectSpec
+from model.format.yamlio import Document
 from ui import core, session
 
 SELF = "__self__"

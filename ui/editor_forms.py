@@ -9,11 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from model.library import Library
-from model.problems import Problem
-from model.project_io import check_project, project_data
-from model.spec import MEASURE_SECTIONS, SITE, US, Measure, ProjectInfo, ProjectSpec
-from model.vocab import (
+from model.format.problems import Problem
+from model.format.project_io import check_project, project_data
+from model.format.spec import MEASURE_SECTIONS, SITE, US, Measure, ProjectInfo, ProjectSpec
+from model.format.vocab import (
     ChangeOfControlTrigger,
     CountryFactor,
     DeadlockMechanism,
@@ -40,7 +39,8 @@ from model.vocab import (
     TechForm,
     Vocab,
 )
-from model.yamlio import Document
+from model.format.yamlio import Document
+from model.knowledge.library import Library
 
 PREFIX = "editor"
 OTHER_COUNTRY = "__other__"
@@ -210,7 +210,7 @@ class Section:
     owns: tuple[tuple[str, ...], ...]  # data paths whose values this section writes
     scalars: tuple[tuple[tuple[str, ...], str, list[F]], ...] = ()  # (object path, key prefix, fields)
     collections: tuple[str, ...] = ()
-    measures: tuple[str, ...] = ()  # measure sections of model.spec.MEASURE_SECTIONS
+    measures: tuple[str, ...] = ()  # measure sections of model.format.spec.MEASURE_SECTIONS
 
 
 def measure_fields(measure_section: str) -> list[str]:

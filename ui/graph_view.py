@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import networkx as nx
 import plotly.graph_objects as go
 
-from model.assess import SEVERITY_ORDER
-from model.vocab import Severity
+from model.engine.assess import SEVERITY_ORDER
+from model.format.vocab import Severity
 from ui.widgets import SEVERITY_COLOURS
 
 # Columns from left to right, so a reader follows the leak: our company → technologies → (stages) → site →
@@ -28,7 +28,7 @@ COLUMN_OF_KIND: dict[str, int] = {
 }
 UNKNOWN_COLUMN = 6
 
-# Kinds whose graph label is the fixed bilingual "日本語 / English" text written by model/graph.py.
+# Kinds whose graph label is the fixed bilingual "日本語 / English" text written by model/engine/graph.py.
 _BILINGUAL_KINDS = {"us", "competitors", "authority"}
 _DEFAULT_SITE_LABEL = "現地拠点 / Local site"
 

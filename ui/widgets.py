@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from model.problems import Problem
-from model.vocab import Vocab
+from model.format.problems import Problem
+from model.format.vocab import Vocab
 from ui.i18n import lang
 
 SEVERITY_COLOURS = {"low": "#2e7d32", "medium": "#f9a825", "high": "#ef6c00", "critical": "#c62828"}

@@ -6,9 +6,9 @@ import copy
 
 import pytest
 
-from model.graph import ProjectGraph
-from model.rules.base import Evidence, RuleContext
-from model.spec import ProjectSpec
+from model.engine.graph import ProjectGraph
+from model.engine.rules.base import Evidence, RuleContext
+from model.format.spec import ProjectSpec
 
 BASE = {
     "format_version": 1,

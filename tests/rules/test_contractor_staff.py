@@ -1,6 +1,6 @@
 """contractor_staff: fires when a manufacturer or licensee (or contractor staff) receives the technology."""
 
-from model.rules import contractor_staff as rule
+from model.engine.rules import contractor_staff as rule
 
 from .conftest import PARTNER, disclose, fact_ids, project
 

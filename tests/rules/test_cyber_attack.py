@@ -1,6 +1,6 @@
 """cyber_attack: fires when technology is held in local IT (files or cloud access)."""
 
-from model.rules import cyber_attack as rule
+from model.engine.rules import cyber_attack as rule
 
 from .conftest import disclose, fact_ids, project
 

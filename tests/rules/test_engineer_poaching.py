@@ -1,6 +1,6 @@
 """engineer_poaching: our dispatched engineers carrying the technology on site."""
 
-from model.rules import engineer_poaching as rule
+from model.engine.rules import engineer_poaching as rule
 
 from .conftest import PARTNER, project
 

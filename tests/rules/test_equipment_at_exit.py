@@ -1,6 +1,6 @@
 """equipment_at_exit: custom or tuned equipment embodying the technology, and media handed over, left at exit."""
 
-from model.rules import equipment_at_exit as rule
+from model.engine.rules import equipment_at_exit as rule
 
 from .conftest import disclose, fact_ids, project
 

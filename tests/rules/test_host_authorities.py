@@ -1,6 +1,6 @@
 """host_authorities: fires when technology sits within the host country's reach; country factors raise it."""
 
-from model.rules import host_authorities as rule
+from model.engine.rules import host_authorities as rule
 
 from .conftest import BASE, disclose, fact_ids, project
 

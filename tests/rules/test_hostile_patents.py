@@ -1,6 +1,6 @@
 """hostile_patents: fires when specifications or more reach others and we rely on secrecy."""
 
-from model.rules import hostile_patents as rule
+from model.engine.rules import hostile_patents as rule
 
 from .conftest import BASE, disclose, fact_ids, project
 

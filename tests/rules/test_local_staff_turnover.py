@@ -1,6 +1,6 @@
 """local_staff_turnover: fires when local staff can reach the technology; turnover and missing duties raise it."""
 
-from model.rules import local_staff_turnover as rule
+from model.engine.rules import local_staff_turnover as rule
 
 from .conftest import fact_ids, project
 

@@ -1,6 +1,6 @@
 """loss_of_control: a JV minority, partner board majority, golden or latent shares raise it; a majority lowers it."""
 
-from model.rules import loss_of_control as rule
+from model.engine.rules import loss_of_control as rule
 
 from .conftest import PARTNER, disclose, fact_ids, project
 

@@ -1,6 +1,6 @@
 """maintenance_vendors: equipment embodying the technology serviced by a local contractor."""
 
-from model.rules import maintenance_vendors as rule
+from model.engine.rules import maintenance_vendors as rule
 
 from .conftest import fact_ids, project
 

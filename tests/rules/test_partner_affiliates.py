@@ -1,6 +1,6 @@
 """partner_affiliates: fires when a recipient belongs to a group; a competing affiliate raises it."""
 
-from model.rules import partner_affiliates as rule
+from model.engine.rules import partner_affiliates as rule
 
 from .conftest import PARTNER, disclose, fact_ids, project
 

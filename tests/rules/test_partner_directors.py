@@ -1,6 +1,6 @@
 """partner_directors: fires in a JV where partner-appointed directors reach disclosed technology."""
 
-from model.rules import partner_directors as rule
+from model.engine.rules import partner_directors as rule
 
 from .conftest import PARTNER, disclose, fact_ids, project
 

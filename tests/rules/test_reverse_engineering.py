@@ -1,6 +1,6 @@
 """reverse_engineering: fires for physical deliveries and equipment embodying the technology."""
 
-from model.rules import reverse_engineering as rule
+from model.engine.rules import reverse_engineering as rule
 
 from .conftest import BASE, PARTNER, disclose, fact_ids, project
 

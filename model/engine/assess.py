@@ -1,0 +1,323 @@
+"""From a project to an assessment: one finding per leak channel and technology, scored and explained, plus the project score and stage timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from model.engine.checklist import ChecklistResult, evaluate_checklist
+from model.engine.graph import ProjectGraph
+from model.engine.rules import RULES
+from model.engine.rules.base import Exposure, Fact, Msg, RuleContext
+from model.format.spec import Decision, ProjectSpec, Technology
+from model.format.vocab import DecisionStatus, LeakChannel
+from model.knowledge.library import Library
+from model.knowledge.library_schema import GradeBand, ScoringModel
+from model.knowledge.predicate import evaluate as evaluate_predicate
+
+Severity = Literal["low", "medium", "high", "critical"]
+SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Control:
+    """A clause or measure that cuts a channel, with how much of it is in place."""
+
+    kind: Literal["clause", "measure"]
+    id: str
+    title: Msg
+    phase: str
+    effect: float
+    status: str | None
+    strength: float
+
+
+@dataclass(slots=True)
+class Finding:
+    id: str
+    channel: LeakChannel
+    technology: str
+    title: Msg
+    exposure: float
+    threat: float
+    control_factor: float
+    coverage: float
+    impact: float
+    likelihood: float
+    likelihood_level: int
+    impact_level: int
+    severity: Severity
+    score: float
+    exposures: list[Exposure]
+    facts: list[tuple[Fact, float]]
+    controls: list[Control]
+    path: list[str]
+    refs: tuple[str, ...]
+    decision: Decision | None = None
+
+    @property
+    def mitigations(self) -> list[Control]:
+        """Controls not fully in place, those that would cut most first."""
+        return sorted((c for c in self.controls if c.strength < 1), key=lambda c: (-(c.effect * (1 - c.strength)), c.id))
+
+    @property
+    def lowering(self) -> list[Control]:
+        return [c for c in self.controls if c.strength > 0]
+
+    @property
+    def decided(self) -> bool:
+        """Accepted, judged not applicable or reported mitigated: shown apart from the open findings."""
+        return self.decision is not None and self.decision.status in (
+            DecisionStatus.ACCEPTED, DecisionStatus.NOT_APPLICABLE, DecisionStatus.MITIGATED)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the finding counts in the project score (a finding judged not applicable does not)."""
+        return self.decision is None or self.decision.status != DecisionStatus.NOT_APPLICABLE
+
+    def explanation(self, lang: str) -> str:
+        ja = lang == "ja"
+        top = max(self.exposures, key=lambda e: e.value)
+        parts = [("露出: " if ja else "Exposure: ") + top.text.get(lang)]
+        if self.facts:
+            parts.append(("リスクを高める事実: " if ja else "Raised by: ") + "; ".join(f.text.get(lang) for f, _ in self.facts))
+        lowering = self.lowering
+        if lowering:
+            parts.append(("リスクを下げている対策: " if ja else "Lowered by: ") + "; ".join(c.title.get(lang) for c in lowering))
+        else:
+            parts.append("この経路を抑える対策はまだない" if ja else "No control yet cuts this channel")
+        return "。".join(parts) + "。" if ja else ". ".join(parts) + "."
+
+
+@dataclass(slots=True)
+class StagePoint:
+    """Project risk once a disclosure stage (and every stage before it) has happened."""
+
+    index: int
+    stage_id: str
+    name: str
+    score: float
+    grade: str
+    increase: float
+    drivers: list[str] = field(default_factory=list)
+    """Ids of the findings whose score rose most in this stage."""
+
+
+@dataclass(slots=True)
+class Assessment:
+    spec: ProjectSpec
+    graph: ProjectGraph
+    scoring: ScoringModel
+    findings: list[Finding]
+    checklist: list[ChecklistResult]
+    score: float
+    grade: GradeBand
+    timeline: list[StagePoint]
+
+    @property
+    def project_id(self) -> str:
+        return self.spec.project.id or "project"
+
+    def finding(self, finding_id: str) -> Finding | None:
+        return next((f for f in self.findings if f.id == finding_id), None)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def level(value: float, bins: list[float]) -> int:
+    """1–5 from the four ascending bin edges."""
+    return 1 + sum(value >= edge for edge in bins)
+
+
+def grade_for(score: float, scoring: ScoringModel) -> GradeBand:
+    return next(g for g in scoring.grades if score >= g.min_score)
+
+
+def aggregate(scores: list[float], scoring: ScoringModel) -> float:
+    """Weighted sum of the highest scores: never rises when a finding is removed or lowered."""
+    top = sorted(scores, reverse=True)[: len(scoring.aggregate_weights)]
+    return round(sum(w * s for w, s in zip(scoring.aggregate_weights, top, strict=False)), 1)
+
+
+def technology_impact(tech: Technology, scoring: ScoringModel) -> float:
+    m = scoring.impact
+    imp = tech.importance
+    parts = {
+        "market_value": m.level_values[imp.market_value.value] if imp.market_value else m.unknown_value,
+        "catch_up": min(1.0, imp.catch_up_years / m.catch_up_full_years) if imp.catch_up_years is not None else m.unknown_value,
+        "choke_point": m.choke_point_values["yes" if imp.choke_point else "no"] if imp.choke_point is not None else m.unknown_value,
+        "investment": m.level_values[imp.investment.value] if imp.investment else m.unknown_value,
+        "export_control": m.export_control_values[tech.export_control.value] if tech.export_control else m.export_control_values["unknown"],
+    }
+    value = sum(m.weights[k] * v for k, v in parts.items())
+    return value if tech.core else value * m.non_core_factor
+
+
+# --------------------------------------------------------------------------- controls
+
+
+def measure_status(spec: ProjectSpec, measure_id: str) -> str | None:
+    obj = spec
+    for part in measure_id.split("."):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj.status.value
+
+
+def predicate_context(spec: ProjectSpec, ctx: RuleContext) -> dict:
+    data = spec.model_dump(mode="json")
+    data["country"] = {f.value: r for f, r in ctx.country_rating.items()}
+    return data
+
+
+def clause_needed(clause, spec: ProjectSpec, pctx: dict) -> bool:
+    """A clause is needed when the deal type is one it serves and its condition (if any) holds."""
+    if spec.project.deal_type not in clause.deal_types:
+        return False
+    return clause.required_when is None or evaluate_predicate(clause.required_when, pctx)
+
+
+def channel_controls(spec: ProjectSpec, library: Library) -> dict[LeakChannel, list[Control]]:
+    s = library.scoring
+    out: dict[LeakChannel, list[Control]] = {c: [] for c in LeakChannel}
+    for clause in library.clauses.values():
+        if spec.project.deal_type not in clause.deal_types:
+            continue
+        entry = spec.contract.clauses.get(clause.id)
+        status = entry.status.value if entry else None
+        control = Control("clause", clause.id, Msg(clause.title.ja, clause.title.en), clause.phase.value,
+                          s.control_effects.get(clause.id, s.clause_effect), status,
+                          s.clause_strength[status] if status else 0.0)
+        for channel in clause.channels:
+            out[channel].append(control)
+    for measure in library.measures.values():
+        status = measure_status(spec, measure.id)
+        control = Control("measure", measure.id, Msg(measure.title.ja, measure.title.en), measure.phase.value,
+                          s.control_effects.get(measure.id, s.measure_effect), status,
+                          s.measure_strength[status] if status else 0.0)
+        for channel in measure.channels:
+            out[channel].append(control)
+    return out
+
+
+def coverage(controls: list[Control]) -> float:
+    """Share (0–1) of the channel's recommended controls in place, weighted by each control's effect."""
+    possible = sum(c.effect for c in controls)
+    return sum(c.effect * c.strength for c in controls) / possible if possible else 0.0
+
+
+def control_factor(cover: float, scoring: ScoringModel) -> float:
+    """What remains of the likelihood: 1 with no control, the floor with every recommended control in place."""
+    return 1 - (1 - scoring.control_floor) * cover
+
+
+# --------------------------------------------------------------------------- the assessment
+
+
+def fact_weight(fact: Fact, channel: LeakChannel, ctx: RuleContext) -> float:
+    s = ctx.scoring
+    if fact.id.startswith("country:"):
+        _, factor, rating = fact.id.split(":")
+        return s.channels[channel].country_factors[factor] * s.country_ratings[rating]
+    weights = s.channels[channel].facts
+    if fact.id in weights:
+        return weights[fact.id]
+    try:
+        return s.facts[fact.id]
+    except KeyError:
+        raise KeyError(f"libraries/scoring.yaml has no weight for fact '{fact.id}' (channel {channel.value})") from None
+
+
+def score_finding(exposure: float, threat: float, control_factor: float, impact: float, scoring: ScoringModel) -> tuple:
+    likelihood = exposure * threat * control_factor
+    l_level, i_level = level(likelihood, scoring.likelihood_bins), level(impact, scoring.impact_bins)
+    severity = scoring.matrix[l_level - 1][i_level - 1]
+    return likelihood, l_level, i_level, severity, round(100 * likelihood * impact, 1)
+
+
+def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]]) -> list[Finding]:
+    spec, scoring = ctx.spec, ctx.scoring
+    decisions = {d.finding: d for d in spec.decisions}
+    findings: list[Finding] = []
+    covered = {channel: coverage(cs) for channel, cs in controls.items()}
+    for tech in spec.technologies:
+        impact = technology_impact(tech, scoring)
+        for rule in RULES:
+            evidence = rule.evaluate(ctx, tech)
+            if evidence is None or not evidence.exposures:
+                continue
+            channel = rule.CHANNEL
+            seen: set[str] = set()
+            facts = []
+            for fact in evidence.facts:
+                if fact.id not in seen:
+                    seen.add(fact.id)
+                    facts.append((fact, fact_weight(fact, channel, ctx)))
+            remaining = 1 - scoring.channels[channel].base_threat
+            for _, w in facts:
+                remaining *= 1 - w
+            threat = 1 - remaining
+            relevant = controls[channel]
+            cover = covered[channel]
+            remaining_factor = control_factor(cover, scoring)
+            exposure = max(e.value for e in evidence.exposures)
+            likelihood, l_level, i_level, severity, score = score_finding(exposure, threat, remaining_factor, impact, scoring)
+            finding_id = f"{channel.value}@{tech.id}"
+            findings.append(Finding(
+                id=finding_id, channel=channel, technology=tech.id,
+                title=Msg(f"{channel.label_ja}: {tech.name}", f"{channel.label_en}: {tech.name}"),
+                exposure=exposure, threat=threat, control_factor=remaining_factor, coverage=cover,
+                impact=impact, likelihood=likelihood, likelihood_level=l_level, impact_level=i_level,
+                severity=severity, score=score, exposures=evidence.exposures, facts=facts, controls=relevant,
+                path=evidence.path, refs=rule.REFS, decision=decisions.get(finding_id)))
+    findings.sort(key=lambda f: (-f.score, -SEVERITY_ORDER[f.severity], f.id))
+    return findings
+
+
+def stage_timeline(spec: ProjectSpec, findings: list[Finding], scoring: ScoringModel) -> list[StagePoint]:
+    """Risk after each stage: hand-overs count from their stage on; people's access and equipment count throughout."""
+    if not spec.disclosure.stages:
+        return []
+    # Each finding's score only steps up when a stage raises its exposure: collect those steps once.
+    steps: dict[int, list[tuple[str, float]]] = {}
+    for f in findings:
+        if not f.counted:
+            continue
+        rest = f.threat * f.control_factor * f.impact
+        best = max((e.value for e in f.exposures if e.stage is None), default=0.0)
+        for e in sorted((e for e in f.exposures if e.stage is not None), key=lambda e: e.stage):
+            if e.value > best:
+                best = e.value
+                steps.setdefault(e.stage, []).append((f.id, round(100 * best * rest, 1)))
+        static = max((e.value for e in f.exposures if e.stage is None), default=0.0)
+        if static:
+            steps.setdefault(-1, []).append((f.id, round(100 * static * rest, 1)))
+    scores: dict[str, float] = dict(steps.get(-1, []))
+    points: list[StagePoint] = []
+    previous_total = aggregate(list(scores.values()), scoring) if scores else 0.0
+    for index, stage in enumerate(spec.disclosure.stages):
+        rises = []
+        for fid, new in steps.get(index, []):
+            rises.append((new - scores.get(fid, 0.0), fid))
+            scores[fid] = max(new, scores.get(fid, 0.0))
+        total = aggregate(list(scores.values()), scoring)
+        rises.sort(reverse=True)
+        points.append(StagePoint(index, stage.id, stage.name, total, grade_for(total, scoring).grade,
+                                 round(total - (previous_total if index else 0.0), 1),
+                                 [fid for rise, fid in rises[:3] if rise > 0]))
+        previous_total = total
+    return points
+
+
+def assess(spec: ProjectSpec, library: Library) -> Assessment:
+    """The full assessment of one project: findings, project score and grade, checklist, stage timeline."""
+    graph = ProjectGraph(spec)
+    ctx = RuleContext(spec, library, graph)
+    controls = channel_controls(spec, library)
+    findings = build_findings(ctx, controls)
+    score = aggregate([f.score for f in findings if f.counted], library.scoring)
+    checklist = evaluate_checklist(spec, library, graph, predicate_context(spec, ctx))
+    timeline = stage_timeline(spec, findings, library.scoring)
+    return Assessment(spec, graph, library.scoring, findings, checklist, score, grade_for(score, library.scoring), timeline)

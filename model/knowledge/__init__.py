@@ -1,0 +1,1 @@
+"""Stage 2, the knowledge libraries: clause, country, checklist, measure, source and scoring files, their formats, conditions and coverage."""
