@@ -10,14 +10,12 @@ from pydantic import ValidationError
 
 from model import api
 from model.access import Permission
-from model.engine.assess import Assessment, clause_needed, predicate_context
-from model.engine.rules.base import RuleContext
+from model.engine.assess import Assessment
 from model.format.problems import InputError
 from model.format.spec import ClauseEntry, ProjectSpec
 from model.format.vocab import ChecklistStatus, ClauseKind, ClauseStatus, Department, LeakChannel, MeasureStatus, Phase
 from model.knowledge.library import Library
 from model.knowledge.library_schema import ContractClause
-from model.knowledge.predicate import evaluate
 from ui import auth, core, editing, session, widgets
 from ui.i18n import Translator, lang
 from ui.strings import common
@@ -39,13 +37,12 @@ STATUS_ICONS = {"present": ":material/check_circle:", "partial": ":material/cont
 
 
 def clause_lists(spec: ProjectSpec, library: Library, assessment: Assessment) -> tuple[list[ContractClause],
-                                                                                      list[ContractClause], dict]:
-    """The clauses this deal needs, those recorded but not needed, and the predicate context (for cautions)."""
-    pctx = predicate_context(spec, RuleContext(spec, library, assessment.graph))
-    needed = [c for c in library.clauses.values() if clause_needed(c, spec, pctx)]
+                                                                                      list[ContractClause]]:
+    """The clauses this deal needs (the assessment's list) and those recorded but not needed."""
+    needed = assessment.needed_clauses
     ids = {c.id for c in needed}
     extra = [library.clauses[cid] for cid in spec.contract.clauses if cid not in ids and cid in library.clauses]
-    return needed, extra, pctx
+    return needed, extra
 
 
 def status_of(spec: ProjectSpec, clause_id: str) -> str:
@@ -123,9 +120,6 @@ def open_findings_lowered(assessment: Assessment, clause_id: str) -> list:
     return [f for f in assessment.findings if not f.decided
             and any(c.kind == "clause" and c.id == clause_id for c in f.mitigations)]
 
-
-def active_cautions(clause: ContractClause, pctx: dict) -> list:
-    return [c for c in clause.cautions if c.when is None or evaluate(c.when, pctx)]
 
 
 def source_titles(citations, library: Library) -> str:
@@ -212,8 +206,7 @@ def _apply_import(new_spec: ProjectSpec) -> None:
 # --------------------------------------------------------------------------- rendering
 
 
-def render_clause(clause: ContractClause, spec: ProjectSpec, assessment: Assessment, library: Library,
-                  pctx: dict) -> None:
+def render_clause(clause: ContractClause, spec: ProjectSpec, assessment: Assessment, library: Library) -> None:
     language = lang()
     cid = clause.id
     status = status_of(spec, cid)
@@ -272,7 +265,7 @@ def render_clause(clause: ContractClause, spec: ProjectSpec, assessment: Assessm
         if clause.fallbacks:
             st.markdown(f"**{tr('fallbacks')}**")
             st.markdown("\n".join(f"{i}. {fb.get(language)}" for i, fb in enumerate(clause.fallbacks, 1)))
-        cautions = active_cautions(clause, pctx)
+        cautions = assessment.cautions_for(clause)
         if cautions:
             st.markdown(f"**{tr('cautions')}**")
             for caution in cautions:
@@ -328,7 +321,7 @@ def apply_status_widgets(clauses: Iterable[ContractClause], spec: ProjectSpec) -
 
 def render_clauses(spec: ProjectSpec, assessment: Assessment, library: Library) -> None:
     language = lang()
-    needed, extra, pctx = clause_lists(spec, library, assessment)
+    needed, extra = clause_lists(spec, library, assessment)
     counts = {s: 0 for s in ("present", "partial", "missing", "not_applicable", NOT_REVIEWED)}
     for c in needed:
         counts[status_of(spec, c.id)] += 1
@@ -363,14 +356,14 @@ def render_clauses(spec: ProjectSpec, assessment: Assessment, library: Library) 
             continue
         st.markdown(f"##### {kind.label(language)}")
         for clause in group:
-            render_clause(clause, spec, assessment, library, pctx)
+            render_clause(clause, spec, assessment, library)
     if extra:
         st.subheader(tr("extra_header"), help=tr("extra_help"))
         shown_extra = filter_clauses(extra, spec, phase, statuses)
         if not shown_extra:
             st.caption(tr("none_match"))
         for clause in shown_extra:
-            render_clause(clause, spec, assessment, library, pctx)
+            render_clause(clause, spec, assessment, library)
 
 
 def render_checklist(assessment: Assessment, library: Library) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from model.api import levers
 from model.engine.assess import Assessment, Finding
 from model.format.problems import Problem, format_path
 from model.format.spec import SITE, US, BoardSeats, Exit, Governance, MeasureField, ProjectSpec, Shareholding
@@ -33,7 +34,6 @@ CHANNELS = (LeakChannel.LOSS_OF_CONTROL, LeakChannel.PARTNER_DIRECTORS)
 FLAGS = ("transfer_restricted_shares", "partner_golden_share", "partner_latent_shares",
          "director_election_special_resolution", "non_voting_share_option")
 DISSOLUTION_FLAGS = ("call_option", "put_option", "licence_terminates_on_dissolution", "technology_returned_on_dissolution")
-MAJORITY = 51.0
 
 
 # --------------------------------------------------------------------------- keeping widgets and draft in step
@@ -95,31 +95,6 @@ def with_board(gov: Governance, seats: dict[str, int]) -> list[BoardSeats]:
     return out
 
 
-def our_equity(spec: ProjectSpec) -> float:
-    return sum(s.percent for s in spec.governance.equity if s.holder == US and s.voting)
-
-
-def at_majority(spec: ProjectSpec, target: float = MAJORITY) -> ProjectSpec | None:
-    """A copy with our equity raised to ``target``, the partners' reduced (largest first); None if impossible."""
-    ours = our_equity(spec)
-    need = target - ours
-    others = sorted((s for s in spec.governance.equity if s.holder != US), key=lambda s: (-s.percent, s.holder))
-    if need <= 0 or sum(s.percent for s in others) < need:
-        return None
-    percents = {US: target}
-    for s in others:
-        cut = min(s.percent, need)
-        percents[s.holder] = s.percent - cut
-        need -= cut
-    new = spec.model_copy(deep=True)
-    gov = new.governance
-    if not any(s.holder == US for s in gov.equity):
-        gov.equity = [Shareholding(holder=US, percent=0), *gov.equity]
-    gov.equity = [s.model_copy(update={"percent": percents.get(s.holder, s.percent), "voting": True if s.holder == US else s.voting})
-                  for s in gov.equity]
-    return new
-
-
 def governance_findings(assessment: Assessment) -> list[Finding]:
     return [f for f in assessment.findings if f.channel in CHANNELS]
 
@@ -129,25 +104,19 @@ def highest(findings: list[Finding], channel: LeakChannel) -> float:
 
 
 def equipment_warnings(spec: ProjectSpec) -> list[str]:
-    """Warnings ready for Markdown (names escaped): core equipment owned by a partner, unwitnessed disposal,
-    local maintenance, custom equipment to be sold or reset."""
-    techs = {t.id: t for t in spec.technologies}
+    """The engine's equipment warnings in words, ready for Markdown (names escaped)."""
+    techs = {t.id: t.name for t in spec.technologies}
+    equipment = {e.id: e.name for e in spec.equipment}
     names = holder_names(spec)
     sep = "、" if L == "ja" else ", "
     out: list[str] = []
-    for eq in spec.equipment:
-        embodied = [techs[t] for t in eq.embodies if t in techs]
-        name = escape_md(eq.name)
-        core_names = sep.join(escape_md(t.name) for t in embodied if t.core)
-        all_names = sep.join(escape_md(t.name) for t in embodied)
-        if eq.owner not in (US, SITE) and core_names:
-            out.append(tr("warn_partner_owner", name=name, techs=core_names, owner=escape_md(names.get(eq.owner, eq.owner))))
-        if embodied and eq.disposal != DisposalPlan.RETURN and eq.disposal_witnessed is not True:
-            out.append(tr("warn_no_witness", name=name, techs=all_names))
-        if eq.maintenance == Maintenance.LOCAL_CONTRACTOR:
-            out.append(tr("warn_local_contractor", name=name))
-        if eq.category == EquipmentCategory.CUSTOM and eq.disposal in (DisposalPlan.SELL, DisposalPlan.RESET_AND_SELL):
-            out.append(tr("warn_custom_sold", name=name, plan=eq.disposal.label(L)))
+    for w in levers.equipment_warnings(spec):
+        fields = {"name": escape_md(equipment[w.equipment]), "techs": sep.join(escape_md(techs[t]) for t in w.technologies)}
+        if w.owner is not None:
+            fields["owner"] = escape_md(names.get(w.owner, w.owner))
+        if w.disposal is not None:
+            fields["plan"] = w.disposal.label(L)
+        out.append(tr(f"warn_{w.kind}", **fields))
     return out
 
 
@@ -235,11 +204,10 @@ def effect_panel(spec: ProjectSpec, spec_key: str, assessment: Assessment) -> No
         tr("col_delta"): None if f.id not in old else round(f.score - old[f.id], 1),
     } for f in sorted(now, key=lambda f: (-f.score, f.id))]
     st.dataframe(rows, hide_index=True, width="stretch", key=f"{PREFIX}_effect_table")
-    ours = our_equity(spec)
-    if ours >= MAJORITY:
-        st.caption(tr("at51_already", ours=f"{ours:g}"))
+    if spec.governance.holds_majority():
+        st.caption(tr("at51_already", ours=f"{spec.governance.voting_share():g}"))
         return
-    variant = at_majority(spec)
+    variant = levers.at_majority(spec)
     if variant is None:
         st.caption(tr("at51_none"))
         return

@@ -7,9 +7,10 @@ from typing import Any
 import streamlit as st
 
 from model.access import Permission
+from model.api import levers
 from model.engine.compare import Comparison, compare_assessments
 from model.format.problems import format_path
-from model.format.spec import US, BoardSeats, ClauseEntry, ProjectSpec, Shareholding
+from model.format.spec import US, ProjectSpec
 from model.format.vocab import ChecklistStatus, ClauseStatus, DealType, DisclosureLevel, MeasureStatus, Phase, Severity
 from ui import auth, core, editing, session
 from ui.i18n import Translator, bilingual, lang
@@ -49,83 +50,12 @@ def set_variant(new: ProjectSpec) -> None:
     st.rerun()
 
 
-# --------------------------------------------------------------------------- levers (pure)
-
-
-def with_our_equity(spec: ProjectSpec, target: float) -> ProjectSpec | None:
-    """Our voting equity set to ``target``; the partners move the other way, the largest first. None if impossible."""
-    new = spec.model_copy(deep=True)
-    gov = new.governance
-    if not any(s.holder == US for s in gov.equity):
-        gov.equity = [Shareholding(holder=US, percent=0), *gov.equity]
-    ours = next(s.percent for s in gov.equity if s.holder == US)
-    change = target - ours
-    others = sorted((s for s in gov.equity if s.holder != US), key=lambda s: (-s.percent, s.holder))
-    percents = {US: target}
-    if change > 0:
-        if sum(s.percent for s in others) < change - 1e-9:
-            return None
-        need = change
-        for s in others:
-            cut = min(s.percent, need)
-            percents[s.holder] = s.percent - cut
-            need -= cut
-    elif change < 0:
-        if not others:
-            return None
-        percents[others[0].holder] = others[0].percent - change
-    gov.equity = [Shareholding(holder=s.holder, percent=round(percents.get(s.holder, s.percent), 4),
-                               voting=True if s.holder == US else s.voting) for s in gov.equity]
-    return new
-
-
-def with_our_seats(spec: ProjectSpec, seats: int) -> ProjectSpec:
-    new = spec.model_copy(deep=True)
-    board = [b for b in new.governance.board if b.holder != US]
-    new.governance.board = [BoardSeats(holder=US, seats=seats), *board]
-    return new
-
-
-def without_technology(spec: ProjectSpec, stage_index: int, tech: str) -> ProjectSpec:
-    new = spec.model_copy(deep=True)
-    stage = new.disclosure.stages[stage_index]
-    stage.items = [i for i in stage.items if i.technology != tech]
-    return new
-
-
-def with_level(spec: ProjectSpec, stage_index: int, item_index: int, level: DisclosureLevel) -> ProjectSpec:
-    new = spec.model_copy(deep=True)
-    item = new.disclosure.stages[stage_index].items[item_index]
-    new.disclosure.stages[stage_index].items[item_index] = item.model_copy(update={"level": level})
-    return new
-
-
-def with_clause_present(spec: ProjectSpec, clause_id: str) -> ProjectSpec:
-    new = spec.model_copy(deep=True)
-    old = new.contract.clauses.get(clause_id)
-    new.contract.clauses[clause_id] = (old.model_copy(update={"status": ClauseStatus.PRESENT}) if old
-                                       else ClauseEntry(status=ClauseStatus.PRESENT))
-    return new
-
-
-def with_measure_in_place(spec: ProjectSpec, measure_id: str) -> ProjectSpec:
-    new = spec.model_copy(deep=True)
-    *path, field = measure_id.split(".")
-    parent: Any = new
-    for part in path:
-        parent = getattr(parent, part)
-    old = getattr(parent, field)
-    setattr(parent, field, old.model_copy(update={"status": MeasureStatus.IN_PLACE}) if old else MeasureStatus.IN_PLACE)
-    return new
-
-
-def with_deal_type(spec: ProjectSpec, deal: DealType) -> ProjectSpec:
-    new = spec.model_copy(deep=True)
-    new.project.deal_type = deal
-    return new
-
-
 # --------------------------------------------------------------------------- levers (widgets)
+
+
+def _measure_status(spec: ProjectSpec, measure_id: str) -> MeasureStatus | None:
+    entry = spec.measure(measure_id)
+    return entry.status if entry else None
 
 
 def lever_form(name: str, title: str):
@@ -133,7 +63,7 @@ def lever_form(name: str, title: str):
     return box, box.form(f"{PREFIX}_{name}_form", border=False)
 
 
-def levers(variant: ProjectSpec) -> None:
+def lever_panel(variant: ProjectSpec) -> None:
     st.subheader(tr("levers"))
     st.caption(tr("levers_help"))
     lib = core.library()
@@ -149,7 +79,7 @@ def levers(variant: ProjectSpec) -> None:
         if not jv:
             st.caption(tr("not_jv_lever"))
         if st.form_submit_button(tr("apply"), key=f"{PREFIX}_equity_apply"):
-            new = with_our_equity(variant, target)
+            new = levers.with_our_equity(variant, target)
             if new is None:
                 st.error(tr("lever_equity_impossible"))
             else:
@@ -162,7 +92,7 @@ def levers(variant: ProjectSpec) -> None:
         if not jv:
             st.caption(tr("not_jv_lever"))
         if st.form_submit_button(tr("apply"), key=f"{PREFIX}_seats_apply"):
-            set_variant(with_our_seats(variant, int(value)))
+            set_variant(levers.with_our_seats(variant, int(value)))
 
     pairs = sorted({(i, item.technology) for i, s in enumerate(stages) for item in s.items})
     _, form = lever_form("remove", tr("lever_remove"))
@@ -175,7 +105,7 @@ def levers(variant: ProjectSpec) -> None:
             pair = None
             st.caption(tr("nothing_to_pick"))
         if st.form_submit_button(tr("apply"), key=f"{PREFIX}_remove_apply", disabled=not pairs) and pair:
-            set_variant(without_technology(variant, *pair))
+            set_variant(levers.without_technology(variant, *pair))
 
     items = [(i, j) for i, s in enumerate(stages) for j in range(len(s.items))]
     _, form = lever_form("lower", tr("lever_lower"))
@@ -195,7 +125,7 @@ def levers(variant: ProjectSpec) -> None:
             if level.rank >= current.rank:
                 st.error(tr("lever_lower_not_lower"))
             else:
-                set_variant(with_level(variant, item[0], item[1], level))
+                set_variant(levers.with_level(variant, item[0], item[1], level))
 
     clauses = sorted((c for c in lib.clauses.values() if variant.project.deal_type in c.deal_types
                       and (variant.contract.clauses.get(c.id) is None
@@ -211,9 +141,9 @@ def levers(variant: ProjectSpec) -> None:
             clause = None
             st.caption(tr("nothing_to_pick"))
         if st.form_submit_button(tr("apply"), key=f"{PREFIX}_clause_apply", disabled=not clauses) and clause:
-            set_variant(with_clause_present(variant, clause))
+            set_variant(levers.with_clause_present(variant, clause))
 
-    measures = [m for m in lib.measures.values() if (status := measure_status(variant, m.id)) != MeasureStatus.IN_PLACE
+    measures = [m for m in lib.measures.values() if (status := _measure_status(variant, m.id)) != MeasureStatus.IN_PLACE
                 and status != MeasureStatus.NOT_APPLICABLE]
     _, form = lever_form("measure", tr("lever_measure"))
     with form:
@@ -225,22 +155,13 @@ def levers(variant: ProjectSpec) -> None:
             measure = None
             st.caption(tr("nothing_to_pick"))
         if st.form_submit_button(tr("apply"), key=f"{PREFIX}_measure_apply", disabled=not measures) and measure:
-            set_variant(with_measure_in_place(variant, measure))
+            set_variant(levers.with_measure_in_place(variant, measure))
 
     _, form = lever_form("deal", tr("lever_deal"))
     with form:
         deal = choice(tr("lever_deal"), DealType, variant.project.deal_type, key=f"{PREFIX}_deal", optional=False)
         if st.form_submit_button(tr("apply"), key=f"{PREFIX}_deal_apply") and deal != variant.project.deal_type:
-            set_variant(with_deal_type(variant, deal))
-
-
-def measure_status(spec: ProjectSpec, measure_id: str) -> MeasureStatus | None:
-    obj: Any = spec
-    for part in measure_id.split("."):
-        obj = getattr(obj, part, None)
-        if obj is None:
-            return None
-    return obj.status
+            set_variant(levers.with_deal_type(variant, deal))
 
 
 # --------------------------------------------------------------------------- comparison
@@ -348,7 +269,7 @@ if st.button(tr("reset"), key=f"{PREFIX}_reset"):
 variant = st.session_state[VARIANT]
 left, right = st.columns([2, 3])
 with left:
-    levers(variant)
+    lever_panel(variant)
 with right:
     st.subheader(tr("compare"))
     result = comparison(spec_key, st.session_state[VARIANT_KEY])

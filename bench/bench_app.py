@@ -76,7 +76,7 @@ def main() -> None:
             spec = at.session_state[session.DRAFT]
             key = core.spec_key(spec)
             assessed = api.assess(spec, core.library())
-            ranked = api.rank_mitigations(assessed, core.library())
+            ranked = api.rank_mitigations(assessed)
             saved = (core.spec_key, core.assessment, core.ranking)
             core.spec_key = lambda s, _k=key: _k
             core.assessment = lambda s, key=None, _a=assessed: _a

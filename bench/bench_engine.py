@@ -77,7 +77,7 @@ def main() -> None:
         spec = load_project(path, library)
         full = median_ms(lambda spec=spec: assess(spec, library), args.repeat)
         a = assess(spec, library)
-        rank = median_ms(lambda a=a: rank_mitigations(a, library), args.repeat)
+        rank = median_ms(lambda a=a: rank_mitigations(a), args.repeat)
         print(f"example {path.stem:24s} assess {full:8.1f}   rank {rank:8.1f}   findings {len(a.findings)}")
     sizes = {}
     for n in (10, 100, 1000):
@@ -85,7 +85,7 @@ def main() -> None:
         repeat = args.repeat if n < 1000 else max(3, args.repeat // 3)
         sizes[n] = median_ms(lambda spec=spec: assess(spec, library), repeat)
         a = assess(spec, library)
-        rank = median_ms(lambda a=a: rank_mitigations(a, library), max(3, repeat // 2))
+        rank = median_ms(lambda a=a: rank_mitigations(a), max(3, repeat // 2))
         print(f"synthetic {n:5d} technologies  assess {sizes[n]:8.1f}   rank {rank:8.1f}   findings {len(a.findings)}")
     print(f"growth ratio 10→100: {sizes[100] / sizes[10]:.1f}x   100→1000: {sizes[1000] / sizes[100]:.1f}x  (10x = linear)")
 

@@ -6,6 +6,7 @@ import json
 import os
 from typing import Any
 
+from model.engine import levers
 from model.engine.assess import Assessment, assess
 from model.engine.compare import Comparison, compare
 from model.engine.ranking import Mitigation, best_per_phase, rank_mitigations
@@ -34,6 +35,7 @@ __all__ = [
     "ProjectSpec",
     "dump_project",
     "export",
+    "levers",
     "library_coverage",
     "load_library",
     "load_project",

@@ -136,19 +136,85 @@ def check(
 @app.command()
 def compare(
     a: Annotated[Path, typer.Argument(help="First variant (YAML).", show_default=False)],
-    b: Annotated[Path, typer.Argument(help="Second variant (YAML).", show_default=False)],
+    b: Annotated[Path | None, typer.Argument(
+        help="Second variant (YAML); without it, the first with the changes given as options.", show_default=False)] = None,
+    equity: Annotated[float | None, typer.Option(
+        help="Our (voting) equity in %, the partners' moving the other way.", min=0, max=100)] = None,
+    seats: Annotated[int | None, typer.Option(help="Our board seats.", min=0)] = None,
+    clause: Annotated[list[str] | None, typer.Option(help="A clause recorded as present (repeatable).")] = None,
+    measure: Annotated[list[str] | None, typer.Option(
+        help="A measure put in place, e.g. operations.access_reviews (repeatable).")] = None,
+    without: Annotated[list[str] | None, typer.Option(
+        help="STAGE:TECHNOLOGY — a technology taken out of a disclosure stage (ids; repeatable).")] = None,
+    deal: Annotated[str | None, typer.Option(help="Another deal type, e.g. licence.")] = None,
     output: FormatOption = ReportFormat.markdown,
     lang: LangOption = Lang.ja,
 ) -> None:
-    """Compare two variants of a project: input differences and their effect on scores, findings, checklist."""
+    """Compare two variants of a project, or one project with what-if changes: input differences and their effect."""
     from model.report.json_report import comparison_dict, dumps
     from model.report.markdown import comparison_markdown
 
     library = _library(lang)
-    spec_a, spec_b = _load_or_exit(a, library, lang), _load_or_exit(b, library, lang)
+    spec_a = _load_or_exit(a, library, lang)
+    spec_b = _load_or_exit(b, library, lang) if b is not None else spec_a
+    changes = (equity, seats, clause, measure, without, deal)
+    if b is None and all(c is None or c == [] for c in changes):
+        _usage(lang, "2つ目の案件ファイルか、変更（--equity など）を指定してください",
+               "give a second project file or changes such as --equity")
+    spec_b = _with_levers(spec_b, library, lang, equity, seats, clause or [], measure or [], without or [], deal)
     result = api.compare(spec_a, spec_b, library)
     echo(dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
                nl=False)
+
+
+def _usage(lang: Lang, ja: str, en: str) -> None:
+    """A mistake in the command's options: said in words, exit status 2."""
+    echo(("エラー: " if lang == "ja" else "error: ") + (ja if lang == "ja" else en), err=True)
+    raise typer.Exit(EXIT_INVALID)
+
+
+def _with_levers(spec: api.ProjectSpec, library: api.Library, lang: Lang, equity: float | None, seats: int | None,
+                 clauses: list[str], measures: list[str], without: list[str], deal: str | None) -> api.ProjectSpec:
+    """The what-if changes of ``ttplan compare`` (the same levers as the app's what-if page), each checked."""
+    from model.format.vocab import DealType
+
+    lv = api.levers
+    if deal is not None:
+        if deal not in {d.value for d in DealType}:
+            _usage(lang, f"取引形態「{deal}」はありません（{', '.join(d.value for d in DealType)}）",
+                   f"there is no deal type '{deal}' (one of {', '.join(d.value for d in DealType)})")
+        spec = lv.with_deal_type(spec, DealType(deal))
+    if equity is not None:
+        changed = lv.with_our_equity(spec, equity)
+        if changed is None:
+            _usage(lang, f"当社の出資を{equity:g}%にできません（相手方の持分が足りないか、相手方がいません）",
+                   f"our equity cannot be set to {equity:g}% (the partners hold too little, or there is none)")
+        spec = changed
+    if seats is not None:
+        spec = lv.with_our_seats(spec, seats)
+    for cid in clauses:
+        if cid not in library.clauses:
+            _usage(lang, f"契約条項「{cid}」はライブラリにありません", f"there is no clause '{cid}' in the library")
+        spec = lv.with_clause_present(spec, cid)
+    for mid in measures:
+        if mid not in library.measures:
+            _usage(lang, f"対策「{mid}」はありません（例: operations.access_reviews）",
+                   f"there is no measure '{mid}' (e.g. operations.access_reviews)")
+        spec = lv.with_measure_in_place(spec, mid)
+    for pair in without:
+        stage_id, _, tech = pair.partition(":")
+        index = next((i for i, s in enumerate(spec.disclosure.stages) if s.id == stage_id), None)
+        if index is None or not any(item.technology == tech for item in spec.disclosure.stages[index].items):
+            _usage(lang, f"「{pair}」: 段階と技術のIDを「段階:技術」で指定してください（その段階で開示される技術）",
+                   f"'{pair}': give STAGE:TECHNOLOGY ids of a technology disclosed in that stage")
+        spec = lv.without_technology(spec, index, tech)
+    # The changed project is checked like a file: a lever must not produce what the format refuses.
+    checked, problems = api.parse_project(api.dump_project(spec).encode("utf-8"), "<what-if>", library)
+    if checked is None:
+        for p in problems:
+            echo(p.format(lang), err=True)
+        raise typer.Exit(EXIT_INVALID)
+    return checked
 
 
 @app.command()
@@ -164,7 +230,7 @@ def rank(
 
     library = _library(lang)
     assessment = api.assess(_load_or_exit(file, library, lang), library)
-    ranked = api.rank_mitigations(assessment, library)
+    ranked = api.rank_mitigations(assessment)
     if output is ReportFormat.json:
         best = {phase: [m.control.id for m in ms] for phase, ms in api.best_per_phase(ranked).items()}
         payload = {"project": assessment.project_id, "score": assessment.score,

@@ -115,7 +115,7 @@ def test_timeline_rises_with_the_stages(assessed):
 
 def test_mitigation_ranking(assessed, library):
     jv = assessed["jv-china-battery"]
-    ranked = rank_mitigations(jv, library)
+    ranked = rank_mitigations(jv)
     assert ranked and ranked[0].reduction > 0
     assert [m.reduction for m in ranked] == sorted((m.reduction for m in ranked), reverse=True)
     for m in ranked[:5]:  # adopting the control really gives the promised score

@@ -22,7 +22,6 @@ from model.report.xlsx import (
     FINDING_COLUMNS,
     assessment_xlsx,
     clean_text,
-    measure_entry,
     neutralise,
     phase_sheet_name,
     sheet_name,
@@ -149,7 +148,7 @@ def test_workbook_matches_assessment(name, lang, assessed, library):
     for cid, entry in spec.contract.clauses.items():
         assert clauses[cid]["status"] == entry.status.value
     for mid, row in measures.items():
-        m = measure_entry(spec, mid)
+        m = spec.measure(mid)
         assert row["status"] == (m.status.value if m else None)
     some = next(iter(spec.contract.clauses))
     assert clauses[some]["wording"] == neutralise(library.clauses[some].render(lang, spec.contract.clauses[some].variables))
@@ -316,7 +315,7 @@ def test_round_trip_of_two_statuses_and_one_note(assessed, library, lang):
     before = spec.model_copy(deep=True)
     clause_id = next(cid for cid, e in spec.contract.clauses.items() if e.status.value == "partial")
     measure_id = "our_company.generative_ai_rules"  # partial, with a note, an owner and a due date
-    old_measure = measure_entry(spec, measure_id)
+    old_measure = spec.measure(measure_id)
     assert old_measure.status.value == "partial" and old_measure.owner and old_measure.due
     note_clause = next(cid for cid in spec.contract.clauses if cid != clause_id)
     new_note = "=Counsel: Art. 12 agreed 2027-02-01\nsee mark-up"

@@ -27,11 +27,7 @@ def scores(spec, library) -> tuple[float, dict[str, float]]:
 
 
 def set_measure(spec: ProjectSpec, measure_id: str, status: MeasureStatus) -> None:
-    *parents, name = measure_id.split(".")
-    obj = spec
-    for part in parents:
-        obj = getattr(obj, part)
-    setattr(obj, name, Measure(status=status))
+    spec.set_measure(measure_id, Measure(status=status))
 
 
 @SETTINGS

@@ -148,7 +148,7 @@ def test_pure_helpers():
     lib = api.load_library()
     spec, _ = api.parse_project(open("examples/licence-us-coating.yaml", "rb").read(), "x.yaml", lib)
     a = api.assess(spec, lib)
-    needed, extra, pctx = page.clause_lists(spec, lib, a)
+    needed, extra = page.clause_lists(spec, lib, a)
     assert needed and not extra
     new = page.set_status(spec, "confidentiality-survival", None)
     assert "confidentiality-survival" not in new.contract.clauses

@@ -234,7 +234,7 @@ def test_markdown_exports_escape_markdown_and_html(hostile, assessed, library, l
     """The Markdown report (ttplan check/rank/compare) is pasted into wikis and mails: user text in it must stay
     text there too — no image fetched, no link, no HTML, no formatting."""
     texts = {"assessment": assessment_markdown(assessed, lang),
-             "ranking": ranking_markdown(rank_mitigations(assessed, library), lang)}
+             "ranking": ranking_markdown(rank_mitigations(assessed), lang)}
     before = hostile.spec.model_copy(deep=True)
     before.project.description = sp.V1_DESCRIPTION
     texts["comparison"] = comparison_markdown(api.compare(before, hostile.spec, library), lang)

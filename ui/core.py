@@ -76,7 +76,7 @@ def assessment(spec: api.ProjectSpec, key: str | None = None) -> api.Assessment:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _ranking(key: str, _assessment: api.Assessment) -> list[api.Mitigation]:
-    return api.rank_mitigations(_assessment, library())
+    return api.rank_mitigations(_assessment)
 
 
 def ranking(spec: api.ProjectSpec, key: str | None = None) -> list[api.Mitigation]:

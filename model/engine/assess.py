@@ -12,7 +12,7 @@ from model.engine.rules.base import Exposure, Fact, Msg, RuleContext
 from model.format.spec import Decision, ProjectSpec, Technology
 from model.format.vocab import DecisionStatus, LeakChannel
 from model.knowledge.library import Library
-from model.knowledge.library_schema import GradeBand, ScoringModel
+from model.knowledge.library_schema import Caution, ContractClause, GradeBand, ScoringModel
 from model.knowledge.predicate import evaluate as evaluate_predicate
 
 Severity = Literal["low", "medium", "high", "critical"]
@@ -113,6 +113,10 @@ class Assessment:
     score: float
     grade: GradeBand
     timeline: list[StagePoint]
+    conditions: dict = field(default_factory=dict)
+    """The project as the libraries' conditions read it (its data plus the host country's ratings), built once."""
+    needed_clauses: list[ContractClause] = field(default_factory=list)
+    """The clauses this deal needs, in library order: its deal type is served and the clause's condition holds."""
 
     @property
     def project_id(self) -> str:
@@ -120,6 +124,13 @@ class Assessment:
 
     def finding(self, finding_id: str) -> Finding | None:
         return next((f for f in self.findings if f.id == finding_id), None)
+
+    def needs_clause(self, clause_id: str) -> bool:
+        return any(c.id == clause_id for c in self.needed_clauses)
+
+    def cautions_for(self, clause: ContractClause) -> list[Caution]:
+        """The clause's host-country cautions whose condition holds for this project."""
+        return [c for c in clause.cautions if c.when is None or evaluate_predicate(c.when, self.conditions)]
 
 
 # --------------------------------------------------------------------------- numbers
@@ -157,22 +168,13 @@ def technology_impact(tech: Technology, scoring: ScoringModel) -> float:
 # --------------------------------------------------------------------------- controls
 
 
-def measure_status(spec: ProjectSpec, measure_id: str) -> str | None:
-    obj = spec
-    for part in measure_id.split("."):
-        obj = getattr(obj, part, None)
-        if obj is None:
-            return None
-    return obj.status.value
-
-
 def predicate_context(spec: ProjectSpec, ctx: RuleContext) -> dict:
     data = spec.model_dump(mode="json")
     data["country"] = {f.value: r for f, r in ctx.country_rating.items()}
     return data
 
 
-def clause_needed(clause, spec: ProjectSpec, pctx: dict) -> bool:
+def clause_needed(clause: ContractClause, spec: ProjectSpec, pctx: dict) -> bool:
     """A clause is needed when the deal type is one it serves and its condition (if any) holds."""
     if spec.project.deal_type not in clause.deal_types:
         return False
@@ -193,7 +195,8 @@ def channel_controls(spec: ProjectSpec, library: Library) -> dict[LeakChannel, l
         for channel in clause.channels:
             out[channel].append(control)
     for measure in library.measures.values():
-        status = measure_status(spec, measure.id)
+        entry = spec.measure(measure.id)
+        status = entry.status.value if entry else None
         control = Control("measure", measure.id, Msg(measure.title.ja, measure.title.en), measure.phase.value,
                           s.control_effects.get(measure.id, s.measure_effect), status,
                           s.measure_strength[status] if status else 0.0)
@@ -230,11 +233,19 @@ def fact_weight(fact: Fact, channel: LeakChannel, ctx: RuleContext) -> float:
         raise KeyError(f"libraries/scoring.yaml has no weight for fact '{fact.id}' (channel {channel.value})") from None
 
 
+def finding_score(exposure: float, threat: float, control_factor: float, impact: float) -> float:
+    """The score of a finding, 0–100: likelihood (exposure × threat × what the controls leave) × impact.
+
+    The one formula: findings, the stage timeline and the mitigation ranking all score through it.
+    """
+    return round(100 * exposure * threat * control_factor * impact, 1)
+
+
 def score_finding(exposure: float, threat: float, control_factor: float, impact: float, scoring: ScoringModel) -> tuple:
     likelihood = exposure * threat * control_factor
     l_level, i_level = level(likelihood, scoring.likelihood_bins), level(impact, scoring.impact_bins)
     severity = scoring.matrix[l_level - 1][i_level - 1]
-    return likelihood, l_level, i_level, severity, round(100 * likelihood * impact, 1)
+    return likelihood, l_level, i_level, severity, finding_score(exposure, threat, control_factor, impact)
 
 
 def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]]) -> list[Finding]:
@@ -285,15 +296,14 @@ def stage_timeline(spec: ProjectSpec, findings: list[Finding], scoring: ScoringM
     for f in findings:
         if not f.counted:
             continue
-        rest = f.threat * f.control_factor * f.impact
         best = max((e.value for e in f.exposures if e.stage is None), default=0.0)
         for e in sorted((e for e in f.exposures if e.stage is not None), key=lambda e: e.stage):
             if e.value > best:
                 best = e.value
-                steps.setdefault(e.stage, []).append((f.id, round(100 * best * rest, 1)))
+                steps.setdefault(e.stage, []).append((f.id, finding_score(best, f.threat, f.control_factor, f.impact)))
         static = max((e.value for e in f.exposures if e.stage is None), default=0.0)
         if static:
-            steps.setdefault(-1, []).append((f.id, round(100 * static * rest, 1)))
+            steps.setdefault(-1, []).append((f.id, finding_score(static, f.threat, f.control_factor, f.impact)))
     scores: dict[str, float] = dict(steps.get(-1, []))
     points: list[StagePoint] = []
     previous_total = aggregate(list(scores.values()), scoring) if scores else 0.0
@@ -318,6 +328,9 @@ def assess(spec: ProjectSpec, library: Library) -> Assessment:
     controls = channel_controls(spec, library)
     findings = build_findings(ctx, controls)
     score = aggregate([f.score for f in findings if f.counted], library.scoring)
-    checklist = evaluate_checklist(spec, library, graph, predicate_context(spec, ctx))
+    conditions = predicate_context(spec, ctx)
+    checklist = evaluate_checklist(spec, library, graph, conditions)
     timeline = stage_timeline(spec, findings, library.scoring)
-    return Assessment(spec, graph, library.scoring, findings, checklist, score, grade_for(score, library.scoring), timeline)
+    needed = [c for c in library.clauses.values() if clause_needed(c, spec, conditions)]
+    return Assessment(spec, graph, library.scoring, findings, checklist, score, grade_for(score, library.scoring), timeline,
+                      conditions, needed)

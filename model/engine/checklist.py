@@ -184,9 +184,9 @@ def check_contract_term(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | No
 def check_equity(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
     if not spec.governance.equity:
         return None
-    ours = sum(s.percent for s in spec.governance.equity if s.holder == US and s.voting)
-    status = "met" if ours > 50 else "gap"
-    return _data("governance.equity", status, f"当社の議決権付き出資比率 {ours:g}%", f"our voting equity is {ours:g}%",
+    ours = spec.governance.voting_share()
+    status = "met" if spec.governance.holds_majority() else "gap"
+    return _data("governance.equity", status, f"当社の議決権比率 {ours:g}%", f"we hold {ours:g}% of the votes",
                  decisive=True)
 
 
@@ -280,10 +280,8 @@ def evaluate_item(item: ChecklistItemDef, spec: ProjectSpec, library: Library, g
     evidence: list[Evidence] = []
     for measure_id in item.measures:
         measure = library.measures[measure_id]
-        obj = spec
-        for part in measure_id.split("."):
-            obj = getattr(obj, part, None) if obj is not None else None
-        status_value = obj.status if obj is not None else None
+        entry = spec.measure(measure_id)
+        status_value = entry.status if entry is not None else None
         status = MEASURE_TO_STATUS[status_value] if status_value else "unknown"
         words = (status_value.label_ja, status_value.label_en) if status_value else ("未記入", "not recorded")
         evidence.append(Evidence(f"measure:{measure_id}", status,

@@ -6,10 +6,8 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from model.engine.assess import Assessment, Control, Finding, aggregate, clause_needed, predicate_context
-from model.engine.rules.base import RuleContext
+from model.engine.assess import Assessment, Control, Finding, aggregate, control_factor, finding_score
 from model.format.vocab import LeakChannel, Phase
-from model.knowledge.library import Library
 
 
 @dataclass(slots=True)
@@ -26,10 +24,9 @@ class Mitigation:
         return self.control.phase
 
 
-def rank_mitigations(assessment: Assessment, library: Library) -> list[Mitigation]:
+def rank_mitigations(assessment: Assessment) -> list[Mitigation]:
     """Every candidate control with its effect on the project score, largest cut first (ties by id)."""
-    spec, scoring = assessment.spec, assessment.scoring
-    pctx = predicate_context(spec, RuleContext(spec, library, assessment.graph))
+    scoring = assessment.scoring
     counted = [f for f in assessment.findings if f.counted]
     by_channel: dict[LeakChannel, list[Finding]] = defaultdict(list)
     for f in counted:
@@ -38,7 +35,7 @@ def rank_mitigations(assessment: Assessment, library: Library) -> list[Mitigatio
     candidates: dict[tuple[str, str], tuple[Control, list[LeakChannel]]] = {}
     for channel, findings in by_channel.items():
         for c in findings[0].controls:
-            if c.strength < 1 and (c.kind == "measure" or clause_needed(library.clauses[c.id], spec, pctx)):
+            if c.strength < 1 and (c.kind == "measure" or assessment.needs_clause(c.id)):
                 candidates.setdefault((c.kind, c.id), (c, []))[1].append(channel)
     ranked_base = sorted(((f.score, f.id) for f in counted), reverse=True)
     k = len(scoring.aggregate_weights)
@@ -51,8 +48,8 @@ def rank_mitigations(assessment: Assessment, library: Library) -> list[Mitigatio
             possible = sum(c.effect for c in findings[0].controls)
             gain = control.effect * (1 - control.strength) / possible
             for f in findings:
-                factor = 1 - (1 - scoring.control_floor) * min(1.0, f.coverage + gain)
-                new = round(100 * f.exposure * f.threat * factor * f.impact, 1)
+                factor = control_factor(min(1.0, f.coverage + gain), scoring)
+                new = finding_score(f.exposure, f.threat, factor, f.impact)
                 changed[f.id] = new
                 if f.score - new > 0:
                     cuts.append((f.id, round(f.score - new, 1)))

@@ -270,6 +270,28 @@ class Governance(Strict):
     technology_returned_on_dissolution: bool | None = None
     no_poach_after_termination_months: Annotated[int, Field(ge=0, le=120)] | None = None
 
+    def voting_share(self, holder: str = US) -> float | None:
+        """The holder's share of the votes, 0–100; None when no equity is recorded (unknown, not zero).
+
+        Non-voting shares carry no votes, so they leave the total: a holder of 45 % of the equity, all voting,
+        next to 30 % non-voting partner equity holds 45 / 70 = 64 % of the votes. Equity not recorded (a list
+        summing to less than 100, which the check warns about) still counts as votes held by others.
+        """
+        if not self.equity:
+            return None
+        votes = 100 - sum(s.percent for s in self.equity if not s.voting)
+        ours = sum(s.percent for s in self.equity if s.holder == holder and s.voting)
+        return round(100 * ours / votes, 4) if votes > 0 else 0.0
+
+    def holds_majority(self, holder: str = US) -> bool | None:
+        """More than half of the votes: the holder carries ordinary resolutions alone. None when unknown."""
+        share = self.voting_share(holder)
+        return None if share is None else share > MAJORITY_ABOVE
+
+
+#: A holder with more than this share of the votes (%) holds the majority; exactly half is a deadlock, not control.
+MAJORITY_ABOVE = 50.0
+
 
 # --------------------------------------------------------------------------- contract
 
@@ -448,6 +470,36 @@ class ProjectSpec(Strict):
     operations: Operations = Field(default_factory=Operations)
     exit: Exit = Field(default_factory=Exit)
     decisions: list[Decision] = Field(default_factory=list)
+
+    def measure(self, measure_id: str) -> Measure | None:
+        """One of our measures by its catalogue id (``section.field``, e.g. ``operations.access_reviews``).
+
+        None when the project leaves it unset (unknown); a KeyError for an id the format does not have.
+        """
+        parent, field = self._measure_parent(measure_id)
+        return getattr(parent, field)
+
+    def set_measure(self, measure_id: str, entry: Measure | None) -> None:
+        """Record one measure in place (None makes it unknown again); the entry is checked like any field."""
+        parent, field = self._measure_parent(measure_id)
+        setattr(parent, field, entry)
+
+    def with_measure(self, measure_id: str, status: MeasureStatus) -> ProjectSpec:
+        """A copy with one measure set to ``status``, keeping its note, owner and due date."""
+        new = self.model_copy(deep=True)
+        old = new.measure(measure_id)
+        new.set_measure(measure_id, old.model_copy(update={"status": status}) if old else Measure(status=status))
+        return new
+
+    def _measure_parent(self, measure_id: str) -> tuple[Strict, str]:
+        section, _, field = measure_id.rpartition(".")
+        cls = MEASURE_SECTIONS.get(section)
+        if cls is None or cls.model_fields.get(field) is None or cls.model_fields[field].annotation != MeasureField:
+            raise KeyError(f"no measure {measure_id!r} in the project format")
+        parent: Strict = self
+        for part in section.split("."):
+            parent = getattr(parent, part)
+        return parent, field
 
 
 #: The sections of the format that hold our measures; the measure catalogue names each

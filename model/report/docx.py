@@ -15,13 +15,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from model.engine.assess import Assessment, clause_needed, predicate_context
-from model.engine.rules.base import RuleContext
+from model.engine.assess import Assessment
 from model.format.spec import ClauseEntry
 from model.format.vocab import ClauseKind, ClauseStatus, DealType, Phase
 from model.knowledge.library import Library
 from model.knowledge.library_schema import Citation, ContractClause
-from model.knowledge.predicate import evaluate as evaluate_predicate
 
 #: Fonts per role: (ascii/hAnsi, eastAsia). Mincho for running text, Gothic for headings and the dense tables,
 #: as Japanese legal documents usually are; Word substitutes MS Mincho / MS Gothic where Yu fonts are missing.
@@ -135,14 +133,13 @@ class ClauseRow:
 def needed_clauses(assessment: Assessment, library: Library) -> list[ClauseRow]:
     """The clauses the deal needs, in phase order, then by kind of document, then by id — numbered for cross-reference."""
     spec = assessment.spec
-    pctx = predicate_context(spec, RuleContext(spec, library, assessment.graph))
     phase_rank = {p.value: i for i, p in enumerate(Phase)}
     kind_rank = {k.value: i for i, k in enumerate(ClauseKind)}
-    chosen = [c for c in library.clauses.values() if clause_needed(c, spec, pctx)]
+    chosen = list(assessment.needed_clauses)
     chosen.sort(key=lambda c: (phase_rank[c.phase.value], kind_rank[c.clause_kind.value], c.id))
     rows = []
     for i, clause in enumerate(chosen, 1):
-        cautions = [x for x in clause.cautions if x.when is None or evaluate_predicate(x.when, pctx)]
+        cautions = assessment.cautions_for(clause)
         rows.append(ClauseRow(i, clause, spec.contract.clauses.get(clause.id), cautions))
     return rows
 

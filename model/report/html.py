@@ -268,7 +268,7 @@ def executive_html(assessment: Assessment, library: Library, lang: str = "ja", p
     # What would fix a finding: the ranked mitigations that cut that finding most (clauses only where the deal
     # needs them, as the ranking decides), so the report never suggests a clause the deal does not call for.
     cuts: dict[str, list[tuple[float, str, str]]] = {}
-    for m in rank_mitigations(a, library):
+    for m in rank_mitigations(a):
         for fid, cut in m.findings:
             cuts.setdefault(fid, []).append((cut, m.control.id, m.control.title.get(lang)))
     tops = []

@@ -16,10 +16,9 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from model.engine.assess import Assessment, clause_needed, predicate_context
+from model.engine.assess import Assessment
 from model.engine.ranking import rank_mitigations
-from model.engine.rules.base import RuleContext
-from model.format.spec import Measure, ProjectSpec, measure_ids
+from model.format.spec import measure_ids
 from model.format.vocab import (
     ChecklistStatus,
     ClauseStatus,
@@ -30,7 +29,6 @@ from model.format.vocab import (
     Severity,
 )
 from model.knowledge.library import Library
-from model.knowledge.predicate import evaluate as evaluate_predicate
 
 #: Workbook-level defined name that points at the editable clauses-and-measures table. Excel and LibreOffice keep
 #: it up to date when a user renames the sheet, so the importer never depends on the translated sheet title.
@@ -240,19 +238,10 @@ WORDING_COLUMNS = [
 # --------------------------------------------------------------------------- the rows
 
 
-def measure_entry(spec: ProjectSpec, measure_id: str) -> Measure | None:
-    obj: Any = spec
-    for part in measure_id.split("."):
-        obj = getattr(obj, part, None)
-        if obj is None:
-            return None
-    return obj if isinstance(obj, Measure) else None
-
-
-def controls_for(a: Assessment, library: Library, pctx: dict) -> tuple[list[str], list[str], set[str]]:
+def controls_for(a: Assessment, library: Library) -> tuple[list[str], list[str], set[str]]:
     """Clause ids needed or recorded (by phase, then id), every measure id, and the needed clause ids."""
     spec = a.spec
-    needed = {c.id for c in library.clauses.values() if clause_needed(c, spec, pctx)}
+    needed = {c.id for c in a.needed_clauses}
     ids = needed | {cid for cid in spec.contract.clauses if cid in library.clauses}
     phase_order = {p.value: i for i, p in enumerate(Phase)}
     clauses = sorted(ids, key=lambda cid: (phase_order[library.clauses[cid].phase.value], cid))
@@ -369,7 +358,7 @@ def _finding_rows(a: Assessment, lang: str) -> list[list[Any]]:
 def _control_rows(a: Assessment, library: Library, lang: str, clauses: list[str], measures: list[str],
                   needed: set[str]) -> list[list[Any]]:
     spec = a.spec
-    reduction = {(m.control.kind, m.control.id): m.reduction for m in rank_mitigations(a, library)}
+    reduction = {(m.control.kind, m.control.id): m.reduction for m in rank_mitigations(a)}
     yes, no = _t(lang, "必要", "Needed"), _t(lang, "—", "—")
     kind_label = {"clause": _t(lang, "契約条項", "Clause"), "measure": _t(lang, "対策", "Measure")}
     rows = []
@@ -384,7 +373,7 @@ def _control_rows(a: Assessment, library: Library, lang: str, clauses: list[str]
         ])
     for mid in measures:
         measure = library.measures[mid]
-        m = measure_entry(spec, mid)
+        m = spec.measure(mid)
         rows.append([
             kind_label["measure"], "measure", mid, measure.title.get(lang), measure.phase.label(lang),
             measure.phase.value, m.status.value if m else "", m.status.label(lang) if m else "",
@@ -425,7 +414,7 @@ def _controls_sheet(ws: Worksheet, wb: Workbook, rows: list[list[Any]], n_clause
     ws.column_dimensions[get_column_letter(marker_col)].hidden = True
 
 
-def _wording_rows(a: Assessment, library: Library, lang: str, clauses: list[str], pctx: dict) -> list[list[Any]]:
+def _wording_rows(a: Assessment, library: Library, lang: str, clauses: list[str]) -> list[list[Any]]:
     spec = a.spec
     rows = []
     for cid in clauses:
@@ -436,7 +425,7 @@ def _wording_rows(a: Assessment, library: Library, lang: str, clauses: list[str]
         for v in clause.variables:
             unit = f" {v.unit.get(lang)}" if v.unit else ""
             variables.append(f"{v.label.get(lang)}: {values.get(v.id, v.default)}{unit}")
-        cautions = [c.text.get(lang) for c in clause.cautions if c.when is None or evaluate_predicate(c.when, pctx)]
+        cautions = [c.text.get(lang) for c in a.cautions_for(clause)]
         rows.append([
             cid, clause.title.get(lang), clause.purpose.get(lang), lines(variables), clause.render("ja", values),
             clause.render("en", values), "\n\n".join(f.get(lang) for f in clause.fallbacks), "\n\n".join(cautions),
@@ -498,14 +487,12 @@ def assessment_xlsx(assessment: Assessment, library: Library, lang: str = "ja") 
 
     write_table(wb.create_sheet(sheet_name("findings", lang)), FINDING_COLUMNS, _finding_rows(a, lang), lang)
 
-    # The same condition context the engine uses, so "needed" and "cautions that apply" agree with the assessment.
-    pctx = predicate_context(a.spec, RuleContext(a.spec, library, a.graph))
-    clauses, measures, needed = controls_for(a, library, pctx)
+    clauses, measures, needed = controls_for(a, library)
     rows = _control_rows(a, library, lang, clauses, measures, needed)
     _controls_sheet(wb.create_sheet(sheet_name("controls", lang)), wb, rows, len(clauses), a, lang)
 
     write_table(wb.create_sheet(sheet_name("wording", lang)), WORDING_COLUMNS,
-                _wording_rows(a, library, lang, clauses, pctx), lang)
+                _wording_rows(a, library, lang, clauses), lang)
 
     _matrix_sheet(wb.create_sheet(sheet_name("matrix", lang)), a, lang)
 

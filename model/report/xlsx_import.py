@@ -22,7 +22,6 @@ from model.report.xlsx import (
     CONTROLS_NAME,
     SHEETS,
     clean_text,
-    measure_entry,
     unneutralise,
 )
 
@@ -272,7 +271,7 @@ def _read(wb, spec: ProjectSpec, library: Library, file: str | None) -> tuple[Pr
 
         vocab: type[Vocab] = ClauseStatus if kind == "clause" else MeasureStatus
         old_clause = spec.contract.clauses.get(ident) if kind == "clause" else None
-        old_measure = measure_entry(spec, ident) if kind == "measure" else None
+        old_measure = spec.measure(ident) if kind == "measure" else None
         old = old_clause or old_measure
         before = old.status.value if old else None
         old_note = old.note if old else None
@@ -306,11 +305,7 @@ def _read(wb, spec: ProjectSpec, library: Library, file: str | None) -> tuple[Pr
             else:
                 entry = Measure(status=after, note=new_note, owner=old_measure.owner if old_measure else None,
                                 due=old_measure.due if old_measure else None)
-                *parents, name = ident.split(".")
-                target: Any = new
-                for part in parents:
-                    target = getattr(target, part)
-                setattr(target, name, entry)
+                new.set_measure(ident, entry)
         except ValidationError as exc:
             first = exc.errors()[0]
             bad(row_no, "note", f"メモが正しくありません（{first.get('msg', '')}）",

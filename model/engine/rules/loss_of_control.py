@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from model.engine.graph import SITE, node_of
 from model.engine.rules.base import Evidence, Fact, Msg, RuleContext
-from model.format.spec import US, Technology
+from model.format.spec import MAJORITY_ABOVE, US, Technology
 from model.format.vocab import DealType, LeakChannel
 
 CHANNEL = LeakChannel.LOSS_OF_CONTROL
@@ -19,14 +19,15 @@ def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
     if not ev.exposures:
         return None
     gov = spec.governance
-    ours = sum(s.percent for s in gov.equity if s.holder == US and s.voting)
-    if not gov.equity:
+    ours = gov.voting_share()
+    if ours is None:
         ev.facts.append(Fact("equity_unknown", Msg("出資比率が未定・不明", "the equity split is not known")))
-    elif ours < 50:
-        ev.facts.append(Fact("minority_equity", Msg(f"当社の議決権付き出資は{ours:g}%で過半数に満たない",
-                                                    f"we hold {ours:g}% of the voting equity, less than half")))
-    elif ours == 50:
-        ev.facts.append(Fact("equal_equity", Msg("当社の出資は50%で、過半数ではない", "we hold exactly 50%, not a majority")))
+    elif ours < MAJORITY_ABOVE:
+        ev.facts.append(Fact("minority_equity", Msg(f"当社の議決権は{ours:g}%で過半数に満たない",
+                                                    f"we hold {ours:g}% of the votes, less than half")))
+    elif not gov.holds_majority():
+        ev.facts.append(Fact("equal_equity", Msg(f"当社の議決権は{ours:g}%で、過半数ではない",
+                                                 f"we hold {ours:g}% of the votes, not a majority")))
     if gov.partner_golden_share:
         ev.facts.append(Fact("golden_share", Msg("相手方が黄金株を持つ", "the partner holds a golden share")))
     if gov.partner_latent_shares:
