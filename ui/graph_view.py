@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from model.engine.assess import SEVERITY_ORDER
 from model.format.vocab import Severity
-from ui.widgets import SEVERITY_COLOURS
+from model.report.presentation import SEVERITY
 
 # Columns from left to right, so a reader follows the leak: our company → technologies → (stages) → site →
 # equipment / people / partners → the unintended holders. Several kinds share the "partners/people/equipment"
@@ -169,7 +169,7 @@ def figure(g: nx.MultiDiGraph, findings: Sequence, lang: str, texts: Mapping[str
     for node in sorted(g.nodes):
         risk = risks.get(node)
         groups.setdefault(risk.severity if risk else "none", []).append(node)
-    colours = SEVERITY_COLOURS
+    colours = {sev: swatch.colour for sev, swatch in SEVERITY.items()}
     for sev in ["critical", "high", "medium", "low", "none"]:
         nodes = groups.get(sev)
         if not nodes:
