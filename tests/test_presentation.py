@@ -267,7 +267,7 @@ def test_escaped_text_is_defanged():
 
 #: Functions that would be a second copy of a presentation concept if defined anywhere else.
 CONCEPTS = {"escape_md", "defang", "top_risks", "why", "why_text", "why_sentence", "readiness_counts",
-            "readiness_groups", "fixes_by_finding", "grade_swatch", "_cell"}
+            "readiness_groups", "fixes_by_finding", "grade_swatch", "matrix_counts", "_cell"}
 
 
 def test_each_concept_is_defined_once():

@@ -9,7 +9,14 @@ import plotly.graph_objects as go
 
 from model.engine.assess import SEVERITY_ORDER, Assessment, Finding, StagePoint
 from model.format.vocab import ChecklistStatus, LeakChannel, Severity
-from model.report.presentation import CHECKLIST_STATUS, READINESS_ORDER, SEVERITY, ReadinessGroup, grade_swatch
+from model.report.presentation import (
+    CHECKLIST_STATUS,
+    READINESS_ORDER,
+    SEVERITY,
+    ReadinessGroup,
+    grade_swatch,
+    matrix_counts,
+)
 
 #: Passed to every st.plotly_chart: no Plotly logo link, no "edit in Chart Studio" (nothing leaves the machine).
 CONFIG = {"displaylogo": False, "showLink": False, "modeBarButtonsToRemove": ["sendDataToCloud", "select2d", "lasso2d"]}
@@ -47,16 +54,6 @@ def grade_tile(grade: str) -> go.Figure:
 
 
 # --------------------------------------------------------------------------- likelihood × impact matrix
-
-
-def matrix_counts(findings: Sequence[Finding]) -> dict[tuple[int, int], int]:
-    """How many findings (those counted in the score) fall into each (likelihood, impact) cell."""
-    counts: dict[tuple[int, int], int] = {}
-    for f in findings:
-        if f.counted:
-            cell = (f.likelihood_level, f.impact_level)
-            counts[cell] = counts.get(cell, 0) + 1
-    return counts
 
 
 def risk_matrix(assessment: Assessment, lang: str, *, likelihood_title: str, impact_title: str,

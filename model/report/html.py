@@ -105,10 +105,7 @@ class Bar:
 
 
 def matrix_rows(a: Assessment, lang: str) -> list[list[dict]]:
-    counts: dict[tuple[int, int], int] = {}
-    for f in a.findings:
-        if f.counted:
-            counts[(f.likelihood_level, f.impact_level)] = counts.get((f.likelihood_level, f.impact_level), 0) + 1
+    counts = pres.matrix_counts(a.findings)
     rows = []
     for likelihood in range(5, 0, -1):
         row = []

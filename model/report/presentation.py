@@ -39,6 +39,17 @@ def with_decision(a: Assessment) -> list[Finding]:
     return sorted(rows, key=lambda f: (not f.decided, -f.score, f.id))
 
 
+def matrix_counts(findings: Iterable[Finding]) -> dict[tuple[int, int], int]:
+    """How many findings counted in the score (not those judged not applicable) fall into each (likelihood, impact)
+    cell of the risk matrix, as the dashboard and the executive report show it."""
+    counts: dict[tuple[int, int], int] = {}
+    for f in findings:
+        if f.counted:
+            cell = (f.likelihood_level, f.impact_level)
+            counts[cell] = counts.get(cell, 0) + 1
+    return counts
+
+
 def fixes_by_finding(ranking: Iterable[Mitigation], lang: str, n: int = 3) -> dict[str, list[str]]:
     """For each finding, the titles of the ``n`` mitigations that would cut it most, as the ranking judges them (so
     only clauses the deal needs are ever suggested)."""
