@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from model.engine.assess import SEVERITY_ORDER
 from model.format.vocab import Severity
 from model.report.presentation import SEVERITY
+from ui.charts import plot_text as plain  # Plotly's one text escaping; "plain" is the name this module's callers use
 
 # Columns from left to right, so a reader follows the leak: our company → technologies → (stages) → site →
 # equipment / people / partners → the unintended holders. Several kinds share the "partners/people/equipment"
@@ -203,8 +204,3 @@ def figure(g: nx.MultiDiGraph, findings: Sequence, lang: str, texts: Mapping[str
     )
     return fig
 
-
-def plain(text: str) -> str:
-    """Plotly renders a small HTML subset in text and hover labels and MathJax between dollar signs:
-    user text is made inert (tags and entities escaped, dollars replaced by the full-width sign)."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("$", "＄"))
