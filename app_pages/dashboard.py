@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from model import api
-from model.engine.assess import Assessment, Finding
+from model.engine.assess import Assessment
 from model.engine.compare import Comparison, compare_assessments
 from model.format.vocab import DealType, Severity
+from model.report import presentation as pres
 from ui import charts, core, session
 from ui.i18n import Translator, lang
 from ui.strings import common
@@ -19,41 +20,10 @@ from ui.widgets import escape_md
 
 tr = Translator(STRINGS, common.STRINGS)
 
-TOP_N = 5
-#: Streamlit's Markdown colour names closest to the grade and severity colours of ui.widgets.
-GRADE_MD = {"A": "green", "B": "green", "C": "yellow", "D": "orange", "E": "red"}
-SEVERITY_MD = {"low": "green", "medium": "yellow", "high": "orange", "critical": "red"}
 MEMO = "dashboard_memo"
 
 
 # --------------------------------------------------------------------------- pure helpers (unit-testable)
-
-
-def top_risks(assessment: Assessment, n: int = TOP_N) -> list[Finding]:
-    """The open findings (no decision that takes them off the list), highest score first."""
-    return [f for f in assessment.findings if not f.decided][:n]
-
-
-def why_sentence(finding: Finding, lang_code: str) -> str:
-    """One sentence of why: the first facts that raised the finding, else what is exposed."""
-    parts = [fact.text.get(lang_code) for fact, _ in finding.facts[:2]]
-    if not parts:
-        parts = [max(finding.exposures, key=lambda e: e.value).text.get(lang_code)]
-    if lang_code == "ja":
-        text = "。".join(p.rstrip("。") for p in parts)
-        return text + "。"
-    text = "; ".join(p.rstrip(".") for p in parts)
-    return text[:1].upper() + text[1:] + "."
-
-
-def fixes_by_finding(ranking: list[api.Mitigation], lang_code: str, n: int = 3) -> dict[str, list[str]]:
-    """For each finding, the titles of the mitigations that would cut it most (as the ranking judges, so only
-    clauses the deal needs)."""
-    cuts: dict[str, list[tuple[float, str, str]]] = {}
-    for m in ranking:
-        for fid, cut in m.findings:
-            cuts.setdefault(fid, []).append((cut, m.control.id, m.control.title.get(lang_code)))
-    return {fid: [title for _, _, title in sorted(rows, key=lambda x: (-x[0], x[1]))[:n]] for fid, rows in cuts.items()}
 
 
 def change_counts(comparison: Comparison) -> dict[str, int]:
@@ -122,9 +92,9 @@ def rating(a: Assessment, key: str) -> None:
         st.plotly_chart(figure("grade", key, lambda: charts.grade_tile(g.grade)), key="dashboard_grade",
                         config={**charts.CONFIG, "staticPlot": True}, width="content")
     with text:
-        st.markdown(f"### :{GRADE_MD.get(g.grade, 'gray')}[{g.grade} — {escape_md(g.label.get(lang()))}]")
+        st.markdown(f"### :{pres.grade_swatch(g.grade).name}[{g.grade} — {escape_md(g.label.get(lang()))}]")
         st.metric(tr("score"), tr("score_value", score=f"{a.score:.1f}"), help=tr("score_help"))
-    st.caption(tr("findings_count", n=len(a.findings), open=sum(1 for f in a.findings if not f.decided)))
+    st.caption(tr("findings_count", n=len(a.findings), open=len(pres.pending(a))))
     st.caption(escape_md(a.scoring.note.get(lang())))
     with st.expander(tr("how_title")):
         s = a.scoring
@@ -152,20 +122,21 @@ def matrix(a: Assessment, key: str) -> None:
 
 def risks(a: Assessment, ranking: list[api.Mitigation]) -> None:
     st.subheader(tr("top"))
-    top = top_risks(a)
+    top = pres.top_risks(a)
     if not top:
         st.success(tr("no_open"))
     else:
         st.caption(tr("top_note", n=len(top)))
-    fixes = fixes_by_finding(ranking, lang())
+    fixes = pres.fixes_by_finding(ranking, lang())
     sep = "、" if lang() == "ja" else "; "
     for i, f in enumerate(top, start=1):
         with st.container(border=True):
             sev = Severity(f.severity)
-            st.markdown(f"**{i}.** :{SEVERITY_MD[f.severity]}-badge[{sev.label(lang())}] **{escape_md(f.title.get(lang()))}**")
+            st.markdown(f"**{i}.** :{pres.SEVERITY[f.severity].name}-badge[{sev.label(lang())}] "
+                        f"**{escape_md(f.title.get(lang()))}**")
             st.caption(tr("risk_meta", score=f"{f.score:.1f}", l=f.likelihood_level, i=f.impact_level)
                        + " · " + escape_md(", ".join(f.refs)))
-            st.markdown(f"**{tr('why')}**: {escape_md(why_sentence(f, lang()))}")
+            st.markdown(f"**{tr('why')}**: {escape_md(pres.why(f, lang()))}")
             todo = fixes.get(f.id, [])
             st.markdown(f"**{tr('fix')}**: {escape_md(sep.join(todo)) if todo else tr('no_fix')}")
             if f.decision is not None and f.decision.status.value == "mitigation_planned":
@@ -175,7 +146,8 @@ def risks(a: Assessment, ranking: list[api.Mitigation]) -> None:
 
 def readiness(a: Assessment, key: str) -> None:
     st.subheader(tr("readiness"))
-    fig = figure("readiness", key, lambda: charts.readiness_bars(a.checklist, lang(), count_title=tr("items")))
+    fig = figure("readiness", key, lambda: charts.readiness_bars(pres.readiness_groups(a.checklist), lang(),
+                                                                 count_title=tr("items")))
     st.plotly_chart(fig, config=charts.CONFIG, key="dashboard_readiness")
     st.caption(tr("readiness_note"))
 

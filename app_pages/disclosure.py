@@ -12,12 +12,13 @@ from model.engine.assess import Assessment, StagePoint
 from model.format.problems import Problem, format_path
 from model.format.spec import SITE, BlackBoxing, DisclosureItem, DisclosureStage, Gate, ProjectSpec
 from model.format.vocab import DisclosureLevel, DisclosureMethod, GateCondition, MeasureStatus
+from model.report.presentation import grade_swatch
 from ui import core, editing, session
 from ui.graph_view import FONT_FAMILY, plain
 from ui.i18n import Translator, bilingual, lang
 from ui.strings import common
 from ui.strings.disclosure import STRINGS
-from ui.widgets import GRADE_COLOURS, choice, escape_md
+from ui.widgets import choice, escape_md
 
 tr = Translator(STRINGS, common.STRINGS)
 L = lang()  # the page runs anew on every rerun, so this is the session's current language
@@ -115,13 +116,13 @@ def risk_figure(points: list[StagePoint], stages: list[DisclosureStage], assessm
     """Project score after each stage, one bar per stage in its grade's colour, with the grade thresholds."""
     xs = [plain(stage_label(p.index, stages[p.index])) for p in points]
     fig = go.Figure(go.Bar(
-        x=xs, y=[p.score for p in points], marker_color=[GRADE_COLOURS.get(p.grade, "#9e9e9e") for p in points],
+        x=xs, y=[p.score for p in points], marker_color=[grade_swatch(p.grade).colour for p in points],
         text=[f"{p.score:g} ({p.grade})" for p in points], textposition="outside",
         hovertext=[tr("hover_score", score=f"{p.score:g}", grade=p.grade, increase=p.increase) for p in points],
         hoverinfo="text", showlegend=False))
     for band in assessment.scoring.grades:
         if band.min_score > 0:
-            fig.add_hline(y=band.min_score, line_dash="dot", line_color=GRADE_COLOURS.get(band.grade, "#9e9e9e"),
+            fig.add_hline(y=band.min_score, line_dash="dot", line_color=grade_swatch(band.grade).colour,
                           annotation_text=f"{band.grade}: {bilingual(band.label)}", annotation_position="top left")
     top = max([p.score for p in points] + [b.min_score for b in assessment.scoring.grades])
     fig.update_layout(height=380, font={"family": FONT_FAMILY}, margin={"l": 10, "r": 10, "t": 30, "b": 10},

@@ -7,17 +7,20 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from model.engine.assess import Assessment, Finding, StagePoint
-from model.engine.checklist import ChecklistResult
-from model.format.vocab import ChecklistStatus, LeakChannel, Phase, Severity
-from ui.widgets import GRADE_COLOURS, SEVERITY_COLOURS, STATUS_COLOURS
+from model.engine.assess import SEVERITY_ORDER, Assessment, Finding, StagePoint
+from model.format.vocab import ChecklistStatus, LeakChannel, Severity
+from model.report.presentation import (
+    CHECKLIST_STATUS,
+    READINESS_ORDER,
+    SEVERITY,
+    ReadinessGroup,
+    grade_swatch,
+    matrix_counts,
+)
 
 #: Passed to every st.plotly_chart: no Plotly logo link, no "edit in Chart Studio" (nothing leaves the machine).
 CONFIG = {"displaylogo": False, "showLink": False, "modeBarButtonsToRemove": ["sendDataToCloud", "select2d", "lasso2d"]}
 
-#: Checklist statuses in the order the bars stack them: what is done first, what is unknown last.
-READINESS_ORDER = ("met", "partial", "gap", "unknown", "not_applicable")
-SEVERITY_ORDER = ("low", "medium", "high", "critical")
 _FONT = dict(family="Hiragino Sans, Yu Gothic, Meiryo, Noto Sans CJK JP, sans-serif", size=13)
 
 
@@ -38,11 +41,11 @@ def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
 
 def grade_tile(grade: str) -> go.Figure:
     """The grade letter on a square of its colour (Markdown colours are too pale to carry the rating)."""
+    swatch = grade_swatch(grade)
     fig = go.Figure()
-    fig.add_shape(type="rect", x0=0, y0=0, x1=1, y1=1, fillcolor=GRADE_COLOURS.get(grade, "#555"), line_width=0,
-                  layer="below")
+    fig.add_shape(type="rect", x0=0, y0=0, x1=1, y1=1, fillcolor=swatch.colour, line_width=0, layer="below")
     fig.add_annotation(x=0.5, y=0.5, text=f"<b>{plot_text(grade)}</b>", showarrow=False,
-                       font=dict(size=56, color="white"))
+                       font=dict(size=56, color=swatch.ink))
     fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True)
     fig.update_yaxes(visible=False, range=[0, 1], fixedrange=True)
     fig.update_layout(height=110, width=110, margin=dict(l=0, r=0, t=0, b=0), paper_bgcolor="rgba(0,0,0,0)",
@@ -51,16 +54,6 @@ def grade_tile(grade: str) -> go.Figure:
 
 
 # --------------------------------------------------------------------------- likelihood × impact matrix
-
-
-def matrix_counts(findings: Sequence[Finding]) -> dict[tuple[int, int], int]:
-    """How many findings (those counted in the score) fall into each (likelihood, impact) cell."""
-    counts: dict[tuple[int, int], int] = {}
-    for f in findings:
-        if f.counted:
-            cell = (f.likelihood_level, f.impact_level)
-            counts[cell] = counts.get(cell, 0) + 1
-    return counts
 
 
 def risk_matrix(assessment: Assessment, lang: str, *, likelihood_title: str, impact_title: str,
@@ -74,7 +67,7 @@ def risk_matrix(assessment: Assessment, lang: str, *, likelihood_title: str, imp
         for impact in levels:
             severity = assessment.scoring.matrix[likelihood - 1][impact - 1]
             n = counts.get((likelihood, impact), 0)
-            z_row.append(SEVERITY_ORDER.index(severity))
+            z_row.append(SEVERITY_ORDER[severity])
             t_row.append(str(n) if n else "")
             h_row.append(f"{likelihood_title} {likelihood} × {impact_title} {impact}<br>"
                          f"{Severity(severity).label(lang)}<br>{count_label}: {n}")
@@ -83,15 +76,15 @@ def risk_matrix(assessment: Assessment, lang: str, *, likelihood_title: str, imp
         hover.append(h_row)
     # A stepped colour scale: each severity index 0–3 gets exactly its own colour.
     scale = []
-    for i, sev in enumerate(SEVERITY_ORDER):
-        scale += [[i / 4, SEVERITY_COLOURS[sev]], [(i + 1) / 4, SEVERITY_COLOURS[sev]]]
+    for sev, i in SEVERITY_ORDER.items():
+        scale += [[i / 4, SEVERITY[sev].colour], [(i + 1) / 4, SEVERITY[sev].colour]]
     fig = go.Figure(go.Heatmap(z=z, x=levels, y=levels, text=text, texttemplate="%{text}", hovertext=hover,
                                hoverinfo="text", colorscale=scale, zmin=-0.5, zmax=3.5, showscale=False, xgap=3,
                                ygap=3, textfont=dict(size=18, color="white")))
     # A legend of the four severities (invisible markers, one per colour).
     for sev in SEVERITY_ORDER:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=Severity(sev).label(lang),
-                                 marker=dict(size=12, symbol="square", color=SEVERITY_COLOURS[sev])))
+                                 marker=dict(size=12, symbol="square", color=SEVERITY[sev].colour)))
     fig.update_xaxes(title_text=impact_title, tickmode="array", tickvals=levels, showgrid=False, zeroline=False,
                      range=[0.5, 5.5], fixedrange=True)
     fig.update_yaxes(title_text=likelihood_title, tickmode="array", tickvals=levels, showgrid=False, zeroline=False,
@@ -102,31 +95,21 @@ def risk_matrix(assessment: Assessment, lang: str, *, likelihood_title: str, imp
 # --------------------------------------------------------------------------- readiness per phase
 
 
-def readiness_counts(checklist: Sequence[ChecklistResult]) -> dict[str, dict[str, int]]:
-    """Checklist statuses counted per phase, phases in project order (only phases with items)."""
-    out: dict[str, dict[str, int]] = {}
-    for phase in Phase:
-        items = [r for r in checklist if r.phase == phase.value]
-        if items:
-            out[phase.value] = {s: sum(1 for r in items if r.status == s) for s in READINESS_ORDER}
-    return out
-
-
-def readiness_bars(checklist: Sequence[ChecklistResult], lang: str, *, count_title: str) -> go.Figure:
-    """One horizontal stacked bar per phase: how many checklist items are met, partly met, gaps, unknown, n/a."""
-    counts = readiness_counts(checklist)
-    phases = list(counts)
-    labels = [Phase(p).label(lang) for p in phases]
+def readiness_bars(groups: Sequence[ReadinessGroup], lang: str, *, count_title: str) -> go.Figure:
+    """One horizontal stacked bar per readiness group (presentation.readiness_groups: chapter 1 per phase, then
+    chapter 2): how many checklist items are met, partly met, gaps, unknown, n/a."""
+    labels = [g.label(lang) for g in groups]
     fig = go.Figure()
     for status in READINESS_ORDER:
-        values = [counts[p][status] for p in phases]
+        values = [g.counts[status] for g in groups]
         name = ChecklistStatus(status).label(lang)
-        fig.add_trace(go.Bar(y=labels, x=values, name=name, orientation="h", marker_color=STATUS_COLOURS[status],
+        fig.add_trace(go.Bar(y=labels, x=values, name=name, orientation="h",
+                             marker_color=CHECKLIST_STATUS[status].colour,
                              text=[str(v) if v else "" for v in values], textposition="inside",
                              hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", fixedrange=True)
     fig.update_xaxes(title_text=count_title, fixedrange=True)
-    fig = _layout(fig, 90 + 40 * max(1, len(phases)), barmode="stack",
+    fig = _layout(fig, 90 + 40 * max(1, len(groups)), barmode="stack",
                   legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, traceorder="normal"))
     fig.update_layout(margin=dict(t=40))
     return fig
@@ -156,7 +139,7 @@ def channel_bars(findings: Sequence[Finding], lang: str, *, score_title: str, co
     labels = [c.label(lang) for c, *_ in rows]
     fig = go.Figure(go.Bar(
         y=labels, x=[s for _, s, _, _ in rows], orientation="h",
-        marker_color=[SEVERITY_COLOURS[sev] for _, _, sev, _ in rows],
+        marker_color=[SEVERITY[sev].colour for _, _, sev, _ in rows],
         text=[f"{s:.1f}" for _, s, _, _ in rows], textposition="outside", cliponaxis=False,
         hovertext=[f"{c.label(lang)}<br>{score_title}: {s:.1f} ({Severity(sev).label(lang)})<br>{count_label}: {n}"
                    for c, s, sev, n in rows], hoverinfo="text"))
@@ -183,7 +166,7 @@ def stage_timeline(assessment: Assessment, lang: str, *, score_title: str, jump_
     scores = [p.score for p in points]
     fig = go.Figure(go.Scatter(
         x=names, y=scores, mode="lines+markers+text", line=dict(color="#1f2933", width=2),
-        marker=dict(size=14, color=[GRADE_COLOURS.get(p.grade, "#555") for p in points],
+        marker=dict(size=14, color=[grade_swatch(p.grade).colour for p in points],
                     line=dict(width=1, color="white")),
         text=[f"{p.score:.1f} ({p.grade})" for p in points], textposition="top center",
         hovertext=[f"{n}<br>{score_title}: {p.score:.1f} ({p.grade}), +{p.increase:.1f}" for n, p in zip(names, points, strict=True)],
@@ -221,7 +204,7 @@ def score_bars(names: Sequence[str], scores: Sequence[float], grades: Sequence[s
     # Numbered labels stay distinct when two projects share a (shortened) name; the full name is in the hover.
     labels = [f"{i}. {plot_text(_short(n))}" for i, n in enumerate(names, start=1)]
     fig = go.Figure(go.Bar(y=labels, x=list(scores), orientation="h",
-                           marker_color=[GRADE_COLOURS.get(g, "#555") for g in grades],
+                           marker_color=[grade_swatch(g).colour for g in grades],
                            text=[f"{s:.1f} ({g})" for s, g in zip(scores, grades, strict=True)],
                            textposition="outside", cliponaxis=False,
                            hovertext=[f"{plot_text(n)}<br>{score_title}: {s:.1f} ({g})"

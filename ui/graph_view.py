@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 
 from model.engine.assess import SEVERITY_ORDER
 from model.format.vocab import Severity
-from ui.widgets import SEVERITY_COLOURS
+from model.report.presentation import SEVERITY
+from ui.charts import plot_text as plain  # Plotly's one text escaping; "plain" is the name this module's callers use
 
 # Columns from left to right, so a reader follows the leak: our company → technologies → (stages) → site →
 # equipment / people / partners → the unintended holders. Several kinds share the "partners/people/equipment"
@@ -169,7 +170,7 @@ def figure(g: nx.MultiDiGraph, findings: Sequence, lang: str, texts: Mapping[str
     for node in sorted(g.nodes):
         risk = risks.get(node)
         groups.setdefault(risk.severity if risk else "none", []).append(node)
-    colours = SEVERITY_COLOURS
+    colours = {sev: swatch.colour for sev, swatch in SEVERITY.items()}
     for sev in ["critical", "high", "medium", "low", "none"]:
         nodes = groups.get(sev)
         if not nodes:
@@ -203,8 +204,3 @@ def figure(g: nx.MultiDiGraph, findings: Sequence, lang: str, texts: Mapping[str
     )
     return fig
 
-
-def plain(text: str) -> str:
-    """Plotly renders a small HTML subset in text and hover labels and MathJax between dollar signs:
-    user text is made inert (tags and entities escaped, dollars replaced by the full-width sign)."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("$", "＄"))

@@ -1,31 +1,15 @@
-"""Small Streamlit building blocks shared by pages: safe text, labelled choices, problem lists, colours."""
+"""Small Streamlit building blocks shared by pages: safe text, labelled choices, problem lists."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import streamlit as st
 
 from model.format.problems import Problem
 from model.format.vocab import Vocab
+from model.report.presentation import escape_md as escape_md  # the one Markdown escaping, re-exported for the pages
 from ui.i18n import lang
-
-SEVERITY_COLOURS = {"low": "#2e7d32", "medium": "#f9a825", "high": "#ef6c00", "critical": "#c62828"}
-STATUS_COLOURS = {"met": "#2e7d32", "partial": "#f9a825", "gap": "#c62828", "unknown": "#9e9e9e",
-                  "not_applicable": "#cfd8dc"}
-GRADE_COLOURS = {"A": "#2e7d32", "B": "#7cb342", "C": "#f9a825", "D": "#ef6c00", "E": "#c62828"}
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-# Streamlit's Markdown (GitHub flavour) turns a bare "scheme://…" into a link even when its characters are
-# escaped, so the scheme is defanged as in the HTML report: "https[:]//…".
-_URL_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*):(?=//)")
-
-
-def escape_md(text: object) -> str:
-    """User text made inert for anything Streamlit renders as Markdown (labels, captions, st.markdown):
-    no links, no images (which would be fetched), no HTML, no formatting."""
-    return _MD_SPECIAL.sub(r"\\\1", _URL_SCHEME.sub(r"\1[:]", str(text))).replace("\n", " ")
 
 
 def choice(label: str, vocab: type[Vocab], value: Vocab | None, key: str, *, optional: bool = True,

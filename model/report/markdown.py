@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from model.engine.assess import Assessment
 from model.engine.compare import Comparison
 from model.engine.ranking import Mitigation, best_per_phase
 from model.format.vocab import ChecklistStatus, Phase, Severity
+from model.report import presentation as pres
 
-# What Markdown could turn into markup, a link or an image (HTML, emphasis, code, brackets, math), backslash-escaped.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!~$])")
-# A bare "scheme://…" becomes a link in GitHub-flavoured Markdown whatever is escaped: defanged as in the HTML report.
-_URL_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*):(?=//)")
-
-
-def _cell(text: object) -> str:
-    """User text made inert where the Markdown is rendered (a wiki, a mail): no HTML, link, image or formatting;
-    table-safe (no pipes or line breaks)."""
-    text = _URL_SCHEME.sub(r"\1[:]", str(text)).replace("|", "｜").replace("\n", " ").replace("\r", " ")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+# User text is made inert where the Markdown is rendered (a wiki, a mail) and kept on one line (table-safe).
+_cell = pres.escape_md
 
 
-def assessment_markdown(a: Assessment, lang: str = "ja", top: int = 10) -> str:
+def assessment_markdown(a: Assessment, lang: str = "ja") -> str:
     ja = lang == "ja"
     spec = a.spec
     lines = [
@@ -38,14 +28,14 @@ def assessment_markdown(a: Assessment, lang: str = "ja", top: int = 10) -> str:
         "| # | スコア | 重大度 | 指摘 | 対策候補 |" if ja else "| # | Score | Severity | Finding | Would lower it |",
         "|---|---|---|---|---|",
     ]
-    open_findings = [f for f in a.findings if not f.decided]
-    for i, f in enumerate(open_findings[:top], 1):
+    top = pres.top_risks(a)
+    for i, f in enumerate(top, 1):
         mitigations = ", ".join(c.id for c in f.mitigations[:3]) or "—"
         lines.append(f"| {i} | {f.score} | {Severity(f.severity).label(lang)} | {_cell(f.title.get(lang))} | {mitigations} |")
     lines += ["", "### 理由" if ja else "### Why", ""]
-    for f in open_findings[:top]:
+    for f in top:
         lines.append(f"- **{_cell(f.title.get(lang))}** (`{f.id}`, {', '.join(f.refs)}): {_cell(f.explanation(lang))}")
-    decided = [f for f in a.findings if f.decided]
+    decided = pres.with_decision(a)
     if decided:
         lines += ["", "## 判断済みの指摘" if ja else "## Findings with a decision", ""]
         for f in decided:
@@ -59,14 +49,10 @@ def assessment_markdown(a: Assessment, lang: str = "ja", top: int = 10) -> str:
         for p in a.timeline:
             lines.append(f"- {_cell(p.name)}: {p.score} ({p.grade}, {'+' if p.increase >= 0 else ''}{p.increase})")
     lines += ["", "## チェックリスト" if ja else "## Checklist", ""]
-    for phase in Phase:
-        items = [r for r in a.checklist if r.phase == phase.value and r.id.startswith("ch1")]
-        if not items:
-            continue
-        counts = {s.value: sum(1 for r in items if r.status == s.value) for s in ChecklistStatus}
-        summary = ", ".join(f"{ChecklistStatus(k).label(lang)} {v}" for k, v in counts.items() if v)
-        lines += [f"### {phase.label(lang)} ({summary})", ""]
-        for r in items:
+    for group in pres.readiness_groups(a.checklist):
+        summary = ", ".join(f"{ChecklistStatus(k).label(lang)} {v}" for k, v in group.counts.items() if v)
+        lines += [f"### {group.label(lang)} ({summary})", ""]
+        for r in group.items:
             lines.append(f"- `{r.id}` **{ChecklistStatus(r.status).label(lang)}** — {_cell(r.item.text.get(lang))}"
                          f" _({_cell(r.evidence_text(lang))})_")
         lines.append("")

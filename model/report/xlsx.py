@@ -29,6 +29,7 @@ from model.format.vocab import (
     Severity,
 )
 from model.knowledge.library import Library
+from model.report.presentation import SEVERITY
 
 #: Workbook-level defined name that points at the editable clauses-and-measures table. Excel and LibreOffice keep
 #: it up to date when a user renames the sheet, so the importer never depends on the translated sheet title.
@@ -103,12 +104,7 @@ BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 EDIT_FILL = PatternFill("solid", fgColor="FFF2CC")
 """Header colour of the columns counsel may edit (and the importer reads)."""
-SEVERITY_FILL = {
-    "low": PatternFill("solid", fgColor="E2EFDA"),
-    "medium": PatternFill("solid", fgColor="FFF2CC"),
-    "high": PatternFill("solid", fgColor="F8CBAD"),
-    "critical": PatternFill("solid", fgColor="FF7C80"),
-}
+SEVERITY_FILL = {severity: PatternFill("solid", fgColor=swatch.tint.lstrip("#")) for severity, swatch in SEVERITY.items()}
 
 
 @dataclass(frozen=True, slots=True)

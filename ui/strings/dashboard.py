@@ -57,8 +57,9 @@ STRINGS = {
     "to_findings": ("すべての指摘と判断を見る", "See all findings and decisions"),
     # readiness and channels
     "readiness": ("段階ごとの準備状況", "Readiness per phase"),
-    "readiness_note": ("ガイダンスのチェックリスト項目を、案件の入力から判定した結果（項目数）。",
-                       "Guidance checklist items as judged from the project (number of items)."),
+    "readiness_note": ("ガイダンスのチェックリスト項目を、案件の入力から判定した結果（項目数）。第1章は段階別、第2章はまとめて表示。",
+                       "Guidance checklist items as judged from the project (number of items): chapter 1 per phase, "
+                       "chapter 2 together."),
     "items": ("項目数", "Items"),
     "channels": ("漏えい経路ごとのリスク", "Risk by leak channel"),
     "channels_note": ("各経路で最もスコアの高い指摘。色は重大度。",
