@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import streamlit as st
@@ -74,7 +73,7 @@ def _tri(label: str, k: str, help_text: str | None = None) -> None:
 
 def _safe_id(value: Any) -> str:
     text = str(value)
-    return text if ef.SLUG_RE.match(text) else escape_md(text)
+    return text if api.is_slug(text) else escape_md(text)
 
 
 def _party_names() -> Any:
@@ -451,6 +450,7 @@ def _existing_ids() -> set[str]:
 
 
 def _id_message(code: str | None) -> str | None:
+    """The words for a reason of api.id_problem."""
     return tr(f"id_{code}") if code else None
 
 
@@ -463,22 +463,22 @@ def _open_new(spec: api.ProjectSpec) -> None:
 
 def _create_blank() -> None:
     s = st.session_state
-    name = (s.get("editor_new_name") or "").strip()
-    project_id = ef.slugify(s.get("editor_new_id") or "")
-    country = s.get("editor_new_country")
+    name = s.get("editor_new_name") or ""
+    project_id = api.slugify(s.get("editor_new_id") or "")
+    country = s.get("editor_new_country") or ""
     if country == ef.OTHER_COUNTRY:
         country = (s.get("editor_new_country_other") or "").strip().upper()
+    problems = api.new_project_problems(name, project_id, country, _existing_ids())
     errors = {}
-    if not name:
+    if "name" in problems:
         errors["name"] = tr("name_empty")
-    if msg := _id_message(ef.id_problem(project_id, _existing_ids())):
-        errors["id"] = msg
-    if not country or not re.fullmatch(r"[A-Z]{2}", country):
+    if "id" in problems:
+        errors["id"] = _id_message(problems["id"])
+    if "country" in problems:
         errors["country"] = tr("country_bad")
     s["editor_new_errors"] = errors
     if not errors:
-        _open_new(ef.blank_project(project_id, name[:200], s.get("editor_new_deal") or DealType.JOINT_VENTURE,
-                                   country))
+        _open_new(api.blank_project(project_id, name, s.get("editor_new_deal") or DealType.JOINT_VENTURE, country))
 
 
 def _copy_sources() -> dict[str, tuple[str, Any]]:
@@ -494,9 +494,9 @@ def _copy_sources() -> dict[str, tuple[str, Any]]:
 def _create_copy() -> None:
     s = st.session_state
     source = s.get("editor_copy_source")
-    project_id = ef.slugify(s.get("editor_copy_id") or "")
+    project_id = api.slugify(s.get("editor_copy_id") or "")
     errors = {}
-    if msg := _id_message(ef.id_problem(project_id, _existing_ids())):
+    if msg := _id_message(api.id_problem(project_id, _existing_ids())):
         errors["id"] = msg
     s["editor_copy_errors"] = errors
     if errors:
@@ -507,7 +507,7 @@ def _create_copy() -> None:
         path = _copy_sources()[source][1]
         original, _problems = api.parse_project(path.read_bytes(), path.name, core.library())
     if original is not None:
-        _open_new(ef.copy_project(original, project_id, (s.get("editor_copy_name") or "").strip()[:200] or None))
+        _open_new(api.copy_project(original, project_id, s.get("editor_copy_name")))
 
 
 def _open_import() -> None:
@@ -518,12 +518,12 @@ def _open_import() -> None:
         return
     project_id = spec.project.id
     if result.get("taken"):
-        project_id = ef.slugify(s.get("editor_import_id") or "")
-        msg = _id_message(ef.id_problem(project_id, _existing_ids()))
+        project_id = api.slugify(s.get("editor_import_id") or "")
+        msg = _id_message(api.id_problem(project_id, _existing_ids()))
         s["editor_import_errors"] = {"id": msg} if msg else {}
         if msg:
             return
-    _open_new(ef.copy_project(spec, project_id))
+    _open_new(api.copy_project(spec, project_id))
     s[IMPORT] = None
 
 
@@ -566,7 +566,7 @@ def sec_file(lib: api.Library) -> None:
         st.text_input(tr("new_name"), key="editor_new_name", max_chars=200)
         _error(errors.get("name"))
         st.text_input(tr("new_id"), key="editor_new_id", max_chars=100, help=tr("new_id_help"))
-        derived = ef.slugify(st.session_state.get("editor_new_id") or "")
+        derived = api.slugify(st.session_state.get("editor_new_id") or "")
         if derived:
             st.caption(tr("new_id_is", id=escape_md(derived)))
         _error(errors.get("id"))
@@ -585,7 +585,7 @@ def sec_file(lib: api.Library) -> None:
         st.selectbox(tr("copy_source"), list(sources), key="editor_copy_source", format_func=labels.__getitem__)
     with c2:
         st.text_input(tr("new_id"), key="editor_copy_id", max_chars=100, help=tr("new_id_help"))
-        derived = ef.slugify(st.session_state.get("editor_copy_id") or "")
+        derived = api.slugify(st.session_state.get("editor_copy_id") or "")
         if derived:
             st.caption(tr("new_id_is", id=escape_md(derived)))
         _error(errors.get("id"))

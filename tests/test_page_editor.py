@@ -333,27 +333,6 @@ def test_field_conversions():
     assert ef.section_of(("disclosure", "stages", 0)) is None
 
 
-def test_slugify_and_id_problems():
-    assert ef.slugify("Thailand JV 2027") == "thailand-jv-2027"
-    assert ef.slugify("ＡＢＣ　工場") == "abc"
-    assert ef.slugify("タイ合弁") == ""
-    assert ef.id_problem("", []) == "empty"
-    assert ef.id_problem("-x", []) == "bad"
-    assert ef.id_problem("x" * 49, []) == "bad"
-    assert ef.id_problem("taken", ["taken"]) == "taken"
-    assert ef.id_problem("fresh-id", ["taken"]) is None
-
-
-def test_blank_and_copied_projects_are_valid(library):
-    spec = ef.blank_project("th-jv", "タイ合弁", DealType.JOINT_VENTURE, "TH")
-    assert ef.check(project_data(spec), library)[0] == spec
-    original = load_project(EXAMPLES[0], library)
-    copy = ef.copy_project(original, "copy-1", "別案")
-    assert copy.project.id == "copy-1" and copy.project.name == "別案"
-    assert copy.partners == original.partners
-    assert original.project.id != "copy-1"
-
-
 def test_opening_a_project_with_untrimmed_locations_changes_nothing(library):
     """The editor shows one location per line, trimmed; spaces a file had around a location are not an edit."""
     spec = load_project(EXAMPLES[0])

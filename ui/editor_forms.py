@@ -1,17 +1,15 @@
-"""Pure helpers of the project editor: widget values ↔ project data, candidates, validation, new projects."""
+"""Pure helpers of the project editor: widget values ↔ project data, candidates and validation."""
 
 from __future__ import annotations
 
 import copy
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from model.format.problems import Problem
-from model.format.project_io import check_project, project_data
-from model.format.spec import MEASURE_SECTIONS, SITE, US, Measure, ProjectInfo, ProjectSpec
+from model.format.project_io import check_project
+from model.format.spec import MEASURE_SECTIONS, SITE, US, Measure, ProjectSpec
 from model.format.vocab import (
     ChangeOfControlTrigger,
     CountryFactor,
@@ -44,7 +42,6 @@ from model.knowledge.library import Library
 
 PREFIX = "editor"
 OTHER_COUNTRY = "__other__"
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
 
 # --------------------------------------------------------------------------- field descriptions
@@ -569,40 +566,3 @@ def apply(data: dict, state: dict, library: Library | None) -> Outcome:
     spec2, _ = check(partial, library)
     # the problems shown stay those of everything typed, so the invalid fields keep their messages
     return Outcome(spec2, problems, pending, spec2 is not None)
-
-
-# --------------------------------------------------------------------------- new projects
-
-
-def slugify(text: str) -> str:
-    """A project id from what the user typed: lower-case ASCII letters, digits and hyphens, at most 48 characters."""
-    text = unicodedata.normalize("NFKC", text or "").lower()
-    text = re.sub(r"[^a-z0-9_-]+", "-", text)
-    text = re.sub(r"-{2,}", "-", text).strip("-_")
-    return text[:48].rstrip("-_")
-
-
-def id_problem(project_id: str, existing: Iterable[str]) -> str | None:
-    """Why an id cannot be used for a new project: 'empty', 'bad', 'taken' — or None when it can."""
-    if not project_id:
-        return "empty"
-    if not SLUG_RE.match(project_id):
-        return "bad"
-    if project_id in set(existing):
-        return "taken"
-    return None
-
-
-def blank_project(project_id: str, name: str, deal_type: DealType | str, host_country: str) -> ProjectSpec:
-    """A minimal valid project (raises pydantic.ValidationError when a value is not valid)."""
-    return ProjectSpec(project=ProjectInfo(id=project_id, name=name, deal_type=deal_type,
-                                           host_country=host_country))
-
-
-def copy_project(spec: ProjectSpec, project_id: str, name: str | None = None) -> ProjectSpec:
-    """A copy of a project under a new id (and optionally a new name); decisions are the original's, kept."""
-    data = project_data(spec)
-    data["project"]["id"] = project_id
-    if name:
-        data["project"]["name"] = name
-    return ProjectSpec.model_validate(data)
