@@ -31,6 +31,7 @@ from model.format.spec import (
     ProjectSpec,
     Shareholding,
     Technology,
+    measure_ids,
 )
 from model.format.vocab import CountryFactor, MeasureStatus, Vocab
 from model.format.yamlio import Document
@@ -238,8 +239,10 @@ class Section:
 
 
 def measure_fields(measure_section: str) -> list[str]:
-    cls = MEASURE_SECTIONS[measure_section]
-    return [name for name, info in cls.model_fields.items() if info.annotation == Measure | None]
+    """The measures of one measure section (``operations``, ``disclosure.black_boxing``), in format order."""
+    if measure_section not in MEASURE_SECTIONS:
+        raise KeyError(measure_section)
+    return [mid.rsplit(".", 1)[1] for mid in measure_ids() if mid.rsplit(".", 1)[0] == measure_section]
 
 
 def _measure_path(measure_section: str) -> tuple[str, ...]:
