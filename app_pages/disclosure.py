@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import plotly.graph_objects as go
 import streamlit as st
 
+from model import api
 from model.engine.assess import Assessment, StagePoint
 from model.format.problems import Problem, format_path
 from model.format.spec import SITE, BlackBoxing, DisclosureItem, DisclosureStage, Gate, ProjectSpec
@@ -23,7 +23,6 @@ from ui.widgets import choice, escape_md
 tr = Translator(STRINGS, common.STRINGS)
 L = lang()  # the page runs anew on every rerun, so this is the session's current language
 PREFIX = "disclosure"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 JUMP_POINTS = 5.0  # a stage that adds this many points (or worsens the grade) gets a warning
 DATE_MIN, DATE_MAX = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 PLOTLY_CONFIG = {"displaylogo": False}
@@ -319,7 +318,7 @@ def add_stage_section(spec: ProjectSpec) -> None:
             return
         sid = sid.strip()
         ok = True
-        if not SLUG.match(sid):
+        if not api.is_slug(sid):
             id_error.error(tr("bad_slug"))
             ok = False
         elif sid in {s.id for s in spec.disclosure.stages}:

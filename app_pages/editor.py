@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import streamlit as st
@@ -28,6 +27,7 @@ FILE = "file"
 IMPORT = "editor_import"
 NOTICE = "editor_notice"
 MAX_UPLOAD = 2 * 1024 * 1024
+TYPED_ID_CHARS = 100  # what a user types for a new id; api.slugify cuts the id itself to the format's length
 DATE_MIN, DATE_MAX = dt.date(1950, 1, 1), dt.date(2100, 12, 31)
 
 
@@ -74,13 +74,26 @@ def _tri(label: str, k: str, help_text: str | None = None) -> None:
 
 def _safe_id(value: Any) -> str:
     text = str(value)
-    return text if ef.SLUG_RE.match(text) else escape_md(text)
+    return text if api.is_slug(text) else escape_md(text)
 
 
 def _party_names() -> Any:
     """A label function for party ids; the texts are fixed now because AppTest calls it outside the run."""
     names = {None: tr("choose"), "us": tr("party_us"), "site": tr("party_site")}
     return lambda value: names[value] if value in names else _safe_id(value)
+
+
+def _number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+def _with_range(f: ef.F, help_text: str | None) -> str | None:
+    """The help of a number field with the model's range in words. The widget itself takes any number, so a value
+    out of range stays visible with the model's message under it instead of being silently clamped."""
+    if f.minimum is None or f.maximum is None:
+        return help_text
+    words = tr("range_above" if f.minimum_excluded else "range", low=_number(f.minimum), high=_number(f.maximum))
+    return f"{help_text}\n\n{words}" if help_text else words
 
 
 def field(ctx: Ctx, f: ef.F, k: str, path: tuple, *, label: str | None = None, help_text: str | None = None,
@@ -90,9 +103,9 @@ def field(ctx: Ctx, f: ef.F, k: str, path: tuple, *, label: str | None = None, h
     label = label or _label(f.name)
     kind = f.kind
     if kind in ("text", "country"):
-        st.text_input(label, key=k, max_chars=48 if f.name == "id" else 200, help=help_text)
+        st.text_input(label, key=k, max_chars=f.max_chars, help=help_text)
     elif kind == "textarea":
-        st.text_area(label, key=k, max_chars=4000, height=90, help=help_text)
+        st.text_area(label, key=k, max_chars=f.max_chars, height=90, help=help_text)
     elif kind == "lines":
         st.text_area(label, key=k, height=90, help=help_text or tr("lines_help"))
     elif kind in ("vocab", "vocab_req"):
@@ -103,9 +116,9 @@ def field(ctx: Ctx, f: ef.F, k: str, path: tuple, *, label: str | None = None, h
     elif kind == "bool":
         st.checkbox(label, key=k, help=help_text)
     elif kind == "int":
-        st.number_input(label, value=None, step=1, key=k, help=help_text)
+        st.number_input(label, value=None, step=1, key=k, help=_with_range(f, help_text))
     elif kind == "float":
-        st.number_input(label, value=None, step=1.0, format="%g", key=k, help=help_text)
+        st.number_input(label, value=None, step=1.0, format="%g", key=k, help=_with_range(f, help_text))
     elif kind == "date":
         st.date_input(label, value=None, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD", key=k,
                       help=help_text)
@@ -144,9 +157,9 @@ def measure_row(ctx: Ctx, lib: api.Library, ms: str, name: str) -> None:
                      format_func=lambda m: unknown if m is None else m.label(code),
                      help=f"{help_text}\n\n---\n\n{meanings}" if help_text else meanings)
     with c2:
-        st.text_input(tr("m_note"), key=keys["note"], max_chars=4000)
+        st.text_input(tr("m_note"), key=keys["note"], max_chars=ef.MEASURE_TEXT_CHARS["note"])
     with c3:
-        st.text_input(tr("m_owner"), key=keys["owner"], max_chars=200)
+        st.text_input(tr("m_owner"), key=keys["owner"], max_chars=ef.MEASURE_TEXT_CHARS["owner"])
     with c4:
         st.date_input(tr("m_due"), value=None, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD",
                       key=keys["due"])
@@ -241,7 +254,7 @@ def sec_project(ctx: Ctx, lib: api.Library) -> None:
     with c2:
         if st.session_state.get(ef.COUNTRY_KEY) == ef.OTHER_COUNTRY:
             ctx.prepare(ef.COUNTRY_OTHER_KEY)
-            st.text_input(tr("f_host_country_other"), key=ef.COUNTRY_OTHER_KEY, max_chars=10)
+            st.text_input(tr("f_host_country_other"), key=ef.COUNTRY_OTHER_KEY, max_chars=ef.COUNTRY_CODE_CHARS)
     with c3:
         field(ctx, fields["sector"], ef.key("project", "sector"), ("project", "sector"))
     ctx.errors_at(("project", "host_country"))
@@ -451,6 +464,7 @@ def _existing_ids() -> set[str]:
 
 
 def _id_message(code: str | None) -> str | None:
+    """The words for a reason of api.id_problem."""
     return tr(f"id_{code}") if code else None
 
 
@@ -463,22 +477,22 @@ def _open_new(spec: api.ProjectSpec) -> None:
 
 def _create_blank() -> None:
     s = st.session_state
-    name = (s.get("editor_new_name") or "").strip()
-    project_id = ef.slugify(s.get("editor_new_id") or "")
-    country = s.get("editor_new_country")
+    name = s.get("editor_new_name") or ""
+    project_id = api.slugify(s.get("editor_new_id") or "")
+    country = s.get("editor_new_country") or ""
     if country == ef.OTHER_COUNTRY:
         country = (s.get("editor_new_country_other") or "").strip().upper()
+    problems = api.new_project_problems(name, project_id, country, _existing_ids())
     errors = {}
-    if not name:
+    if "name" in problems:
         errors["name"] = tr("name_empty")
-    if msg := _id_message(ef.id_problem(project_id, _existing_ids())):
-        errors["id"] = msg
-    if not country or not re.fullmatch(r"[A-Z]{2}", country):
+    if "id" in problems:
+        errors["id"] = _id_message(problems["id"])
+    if "country" in problems:
         errors["country"] = tr("country_bad")
     s["editor_new_errors"] = errors
     if not errors:
-        _open_new(ef.blank_project(project_id, name[:200], s.get("editor_new_deal") or DealType.JOINT_VENTURE,
-                                   country))
+        _open_new(api.blank_project(project_id, name, s.get("editor_new_deal") or DealType.JOINT_VENTURE, country))
 
 
 def _copy_sources() -> dict[str, tuple[str, Any]]:
@@ -494,9 +508,9 @@ def _copy_sources() -> dict[str, tuple[str, Any]]:
 def _create_copy() -> None:
     s = st.session_state
     source = s.get("editor_copy_source")
-    project_id = ef.slugify(s.get("editor_copy_id") or "")
+    project_id = api.slugify(s.get("editor_copy_id") or "")
     errors = {}
-    if msg := _id_message(ef.id_problem(project_id, _existing_ids())):
+    if msg := _id_message(api.id_problem(project_id, _existing_ids())):
         errors["id"] = msg
     s["editor_copy_errors"] = errors
     if errors:
@@ -507,7 +521,7 @@ def _create_copy() -> None:
         path = _copy_sources()[source][1]
         original, _problems = api.parse_project(path.read_bytes(), path.name, core.library())
     if original is not None:
-        _open_new(ef.copy_project(original, project_id, (s.get("editor_copy_name") or "").strip()[:200] or None))
+        _open_new(api.copy_project(original, project_id, s.get("editor_copy_name")))
 
 
 def _open_import() -> None:
@@ -518,12 +532,12 @@ def _open_import() -> None:
         return
     project_id = spec.project.id
     if result.get("taken"):
-        project_id = ef.slugify(s.get("editor_import_id") or "")
-        msg = _id_message(ef.id_problem(project_id, _existing_ids()))
+        project_id = api.slugify(s.get("editor_import_id") or "")
+        msg = _id_message(api.id_problem(project_id, _existing_ids()))
         s["editor_import_errors"] = {"id": msg} if msg else {}
         if msg:
             return
-    _open_new(ef.copy_project(spec, project_id))
+    _open_new(api.copy_project(spec, project_id))
     s[IMPORT] = None
 
 
@@ -539,7 +553,7 @@ def _country_picker(lib: api.Library, key: str, other_key: str) -> None:
     st.selectbox(tr("f_host_country"), [*codes, ef.OTHER_COUNTRY], key=key, help=tr("f_host_country_help"),
                  format_func=names.__getitem__)
     if st.session_state.get(key) == ef.OTHER_COUNTRY:
-        st.text_input(tr("f_host_country_other"), key=other_key, max_chars=10)
+        st.text_input(tr("f_host_country_other"), key=other_key, max_chars=ef.COUNTRY_CODE_CHARS)
 
 
 def _error(message: str | None) -> None:
@@ -563,10 +577,10 @@ def sec_file(lib: api.Library) -> None:
     errors = st.session_state.get("editor_new_errors") or {}
     c1, c2 = st.columns(2)
     with c1:
-        st.text_input(tr("new_name"), key="editor_new_name", max_chars=200)
+        st.text_input(tr("new_name"), key="editor_new_name", max_chars=ef.PROJECT_NAME_CHARS)
         _error(errors.get("name"))
-        st.text_input(tr("new_id"), key="editor_new_id", max_chars=100, help=tr("new_id_help"))
-        derived = ef.slugify(st.session_state.get("editor_new_id") or "")
+        st.text_input(tr("new_id"), key="editor_new_id", max_chars=TYPED_ID_CHARS, help=tr("new_id_help"))
+        derived = api.slugify(st.session_state.get("editor_new_id") or "")
         if derived:
             st.caption(tr("new_id_is", id=escape_md(derived)))
         _error(errors.get("id"))
@@ -584,13 +598,13 @@ def sec_file(lib: api.Library) -> None:
         labels = {k: v[0] for k, v in sources.items()}
         st.selectbox(tr("copy_source"), list(sources), key="editor_copy_source", format_func=labels.__getitem__)
     with c2:
-        st.text_input(tr("new_id"), key="editor_copy_id", max_chars=100, help=tr("new_id_help"))
-        derived = ef.slugify(st.session_state.get("editor_copy_id") or "")
+        st.text_input(tr("new_id"), key="editor_copy_id", max_chars=TYPED_ID_CHARS, help=tr("new_id_help"))
+        derived = api.slugify(st.session_state.get("editor_copy_id") or "")
         if derived:
             st.caption(tr("new_id_is", id=escape_md(derived)))
         _error(errors.get("id"))
     with c3:
-        st.text_input(tr("copy_name"), key="editor_copy_name", max_chars=200)
+        st.text_input(tr("copy_name"), key="editor_copy_name", max_chars=ef.PROJECT_NAME_CHARS)
     st.button(tr("copy_create"), key="editor_copy_create", on_click=_create_copy, disabled=dirty)
 
     st.subheader(tr("import_head"))
@@ -620,7 +634,7 @@ def sec_file(lib: api.Library) -> None:
             if result["problems"]:
                 show_problems(result["problems"], tr("import_warnings"))
             if result.get("taken"):
-                st.text_input(tr("import_id"), key="editor_import_id", max_chars=100, help=tr("new_id_help"))
+                st.text_input(tr("import_id"), key="editor_import_id", max_chars=TYPED_ID_CHARS, help=tr("new_id_help"))
                 st.error(tr("id_taken"))
                 _error((st.session_state.get("editor_import_errors") or {}).get("id"))
             st.button(tr("import_open"), key="editor_import_open", on_click=_open_import, disabled=dirty,

@@ -13,7 +13,7 @@ from model.access import Permission
 from model.engine.assess import Assessment, Control, Finding
 from model.format.spec import Decision, ProjectSpec
 from model.format.vocab import ClauseStatus, DecisionStatus, LeakChannel, MeasureStatus, Phase, Severity
-from ui import auth, core, editing, session, widgets
+from ui import auth, core, editing, graph_view, session, widgets
 from ui.i18n import Translator, lang
 from ui.strings import common
 from ui.strings.findings import STRINGS
@@ -196,7 +196,7 @@ def render_detail(f: Finding, a: Assessment) -> None:
     if f.path:
         st.markdown(f"**{tr('path')}**")
         # Labels are names from the project file: plain text only.
-        st.text(" → ".join(a.graph.label(node) for node in f.path))
+        st.text(" → ".join(graph_view.node_label(a.graph.g, node, language) for node in f.path))
     if f.refs:
         st.caption(tr("refs", refs=", ".join(f.refs)))
 

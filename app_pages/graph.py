@@ -34,8 +34,7 @@ def findings_rows(assessment, node: str) -> list[dict]:
         tr("col_severity"): Severity(f.severity).label(L),
         tr("col_score"): f.score,
         tr("col_channel"): f.channel.label(L),
-        tr("col_path"): " → ".join(graph_view.display_label(n, graph.g.nodes[n], L) if n in graph.g else n
-                                   for n in f.path),
+        tr("col_path"): " → ".join(graph_view.node_label(graph.g, n, L) for n in f.path),
         tr("col_decision"): f.decision.status.label(L) if f.decision else tr("open"),
     } for f in graph_view.findings_through(assessment.findings, node)]
 

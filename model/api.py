@@ -10,6 +10,15 @@ from model.engine import levers
 from model.engine.assess import Assessment, assess
 from model.engine.compare import Comparison, compare
 from model.engine.ranking import Mitigation, best_per_phase, rank_mitigations
+from model.format.new_project import (
+    blank_project,
+    copy_project,
+    id_problem,
+    is_country_code,
+    is_slug,
+    new_project_problems,
+    slugify,
+)
 from model.format.problems import InputError, Problem
 from model.format.project_io import check_project, dump_project, load_project, parse_project, save_project
 from model.format.spec import ProjectSpec
@@ -28,20 +37,27 @@ __all__ = [
     "Mitigation",
     "assess",
     "best_per_phase",
+    "blank_project",
     "compare",
+    "copy_project",
     "rank_mitigations",
     "Library",
     "Problem",
     "ProjectSpec",
     "dump_project",
     "export",
+    "id_problem",
+    "is_country_code",
+    "is_slug",
     "levers",
     "library_coverage",
     "load_library",
     "load_project",
+    "new_project_problems",
     "parse_project",
     "project_schema",
     "save_project",
+    "slugify",
     "validate_file",
     "version_diff",
 ]

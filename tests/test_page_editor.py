@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
+from model.format.fields import field_shape
 from model.format.project_io import load_project, project_data
-from model.format.spec import ProjectSpec
+from model.format.spec import Measure, ProjectSpec
 from model.format.vocab import CountryFactor, DealType, MeasureStatus, RiskRating
 from ui import editor_forms as ef
 
@@ -333,25 +335,48 @@ def test_field_conversions():
     assert ef.section_of(("disclosure", "stages", 0)) is None
 
 
-def test_slugify_and_id_problems():
-    assert ef.slugify("Thailand JV 2027") == "thailand-jv-2027"
-    assert ef.slugify("ＡＢＣ　工場") == "abc"
-    assert ef.slugify("タイ合弁") == ""
-    assert ef.id_problem("", []) == "empty"
-    assert ef.id_problem("-x", []) == "bad"
-    assert ef.id_problem("x" * 49, []) == "bad"
-    assert ef.id_problem("taken", ["taken"]) == "taken"
-    assert ef.id_problem("fresh-id", ["taken"]) is None
+def _editor_fields():
+    """(path from the project root, field) of every field in the editor's tables."""
+    for section in ef.SECTIONS.values():
+        for path, _prefix, fields in section.scalars:
+            yield from (((*path, *f.path), f) for f in fields)
+    for coll in ef.COLLECTIONS.values():
+        yield from (((*coll.path, *f.path), f) for f in coll.fields)
+    yield from ((("country_overrides", *f.path), f) for f in ef.OVERRIDE_FIELDS)
 
 
-def test_blank_and_copied_projects_are_valid(library):
-    spec = ef.blank_project("th-jv", "タイ合弁", DealType.JOINT_VENTURE, "TH")
-    assert ef.check(project_data(spec), library)[0] == spec
-    original = load_project(EXAMPLES[0], library)
-    copy = ef.copy_project(original, "copy-1", "別案")
-    assert copy.project.id == "copy-1" and copy.project.name == "別案"
-    assert copy.partners == original.partners
-    assert original.project.id != "copy-1"
+@pytest.mark.parametrize(("path", "f"), list(_editor_fields()), ids=lambda v: ".".join(v) if isinstance(v, tuple)
+                         else "")
+def test_each_editor_field_has_the_models_limits_choices_and_kind(path, f):
+    shape = field_shape(ProjectSpec, path)
+    assert f.vocab is shape.choices
+    assert f.max_chars == shape.max_length
+    assert (f.minimum, f.minimum_excluded, f.maximum) == (
+        shape.gt if shape.gt is not None else shape.ge, shape.gt is not None, shape.le)
+    # The widget holds what the model holds, and never demands what the model leaves optional.
+    if shape.many:
+        assert f.kind == ("multi_vocab" if shape.choices else "multi_ref" if f.ref else "lines")
+    elif shape.choices is not None:
+        assert f.kind == "vocab" or (f.kind == "vocab_req" and shape.required)
+    elif shape.type is bool:
+        assert (f.kind, f.default) == (("tri", None) if shape.optional else ("bool", shape.default))
+    elif shape.type is str:
+        if f.ref:
+            assert shape.text == "slug" and f.kind == ("ref" if shape.optional else "ref_req")
+        else:
+            assert f.kind in (("country",) if shape.text == "country" else ("text", "textarea"))
+    else:
+        assert f.kind == {int: "int", float: "float", dt.date: "date"}[shape.type]
+
+
+def test_the_editor_page_writes_no_limit_of_its_own():
+    """Length limits come from the model (through ui.editor_forms), not from numbers in the page."""
+    source = (EXAMPLES[0].parent.parent / "app_pages" / "editor.py").read_text(encoding="utf-8")
+    assert not re.findall(r"max_chars=\d", source)
+    assert ef.MEASURE_TEXT_CHARS == {"note": field_shape(Measure, "note").max_length,
+                                     "owner": field_shape(Measure, "owner").max_length}
+    assert ef.PROJECT_NAME_CHARS == field_shape(ProjectSpec, "project.name").max_length
+    assert ef.COUNTRY_CODE_CHARS == 2
 
 
 def test_opening_a_project_with_untrimmed_locations_changes_nothing(library):

@@ -8,6 +8,7 @@ import pytest
 
 from model import api
 from model.format.spec import ProjectSpec
+from model.format.vocab import PeopleKind
 from model.knowledge.library import REPO_ROOT
 from ui import graph_view
 
@@ -123,6 +124,16 @@ def test_display_labels_follow_the_language(assessments):
     g = assessments["jv-china-battery"].graph.g
     assert graph_view.display_label("us", g.nodes["us"], "en") == "Our company"
     assert graph_view.display_label("us", g.nodes["us"], "ja") == "自社"
+    assert graph_view.node_label(g, "authority:CN", "en") == "CN authorities"
+    assert graph_view.node_label(g, "authority:CN", "ja") == "CN 当局"
+    assert graph_view.node_label(g, "competitors", "en") == "Competitors"
+    assert graph_view.node_label(g, "not-a-node", "en") == "not-a-node"
+    assert graph_view.node_label(g, "site", "en") == g.nodes["site"]["name"]  # the project's own name, as given
+    big = assessments["big"].graph.g  # no site name, people groups without names
+    assert (graph_view.node_label(big, "site", "ja"), graph_view.node_label(big, "site", "en")) == ("現地拠点",
+                                                                                                  "Local site")
+    assert graph_view.node_label(big, "people:g0", "en") == PeopleKind.LOCAL_STAFF.label("en")
+    assert graph_view.node_label(big, "people:g0", "ja") == PeopleKind.LOCAL_STAFF.label("ja")
     assert graph_view.plain("<b>$x</b>") == "&lt;b&gt;＄x&lt;/b&gt;"
 
 

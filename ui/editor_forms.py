@@ -1,50 +1,44 @@
-"""Pure helpers of the project editor: widget values ↔ project data, candidates, validation, new projects."""
+"""Pure helpers of the project editor: widget values ↔ project data, candidates and validation."""
 
 from __future__ import annotations
 
 import copy
-import re
-import unicodedata
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
+from model.format.fields import FieldShape, field_shape
 from model.format.problems import Problem
-from model.format.project_io import check_project, project_data
-from model.format.spec import MEASURE_SECTIONS, SITE, US, Measure, ProjectInfo, ProjectSpec
-from model.format.vocab import (
-    ChangeOfControlTrigger,
-    CountryFactor,
-    DeadlockMechanism,
-    DealType,
-    DisposalPlan,
-    DisputeResolution,
-    DueDiligenceResult,
-    EquipmentCategory,
-    ExportControl,
-    FinancialHealth,
-    GovernmentTies,
-    IncidentHistory,
-    IpStrategy,
-    Level,
-    Maintenance,
-    MeasureStatus,
-    MeetsStandard,
-    PartnerRole,
-    PeopleKind,
-    Renewal,
-    ReservedMatter,
-    RiskRating,
-    StateOwnership,
-    TechForm,
-    Vocab,
+from model.format.project_io import check_project
+from model.format.spec import (
+    MEASURE_SECTIONS,
+    SITE,
+    US,
+    BoardSeats,
+    Contract,
+    CountryOverride,
+    Equipment,
+    Exit,
+    Governance,
+    Measure,
+    Operations,
+    Partner,
+    PeopleGroup,
+    ProjectInfo,
+    ProjectSpec,
+    Shareholding,
+    Technology,
+    measure_ids,
 )
+from model.format.vocab import CountryFactor, MeasureStatus, Vocab
 from model.format.yamlio import Document
 from model.knowledge.library import Library
 
 PREFIX = "editor"
 OTHER_COUNTRY = "__other__"
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
 
 # --------------------------------------------------------------------------- field descriptions
@@ -52,11 +46,12 @@ SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,47}$")
 
 @dataclass(frozen=True)
 class F:
-    """One editable field: its widget kind, where it lives in an object, and what it refers to.
+    """One editable field: its widget kind, where it lives in an object, what it refers to, and its limits.
 
     kinds: text, textarea, country, lines, vocab (optional choice), vocab_req (a choice that must be made),
     tri (yes / no / unknown), bool, int, float, date, multi_vocab, ref / ref_req (an id of another object),
-    multi_ref (ids of other objects).
+    multi_ref (ids of other objects). The field tables below read kind, choices, default and limits from the
+    project model (``_f``); the limits guide the widget, the model's own check reports what is out of range.
     """
 
     name: str
@@ -65,6 +60,10 @@ class F:
     vocab: type[Vocab] | None = None
     ref: str | None = None  # technologies | partners | parties | holders
     default: Any = None
+    max_chars: int | None = None  # the text's (or each line's) length limit
+    minimum: float | None = None
+    minimum_excluded: bool = False  # the value must be above the minimum, not equal to it
+    maximum: float | None = None
 
     def seed(self, value: Any) -> Any:
         """Data value → widget value."""
@@ -100,88 +99,114 @@ class F:
         return value
 
 
-def _f(name: str, kind: str, path: tuple[str, ...] | None = None, **kw: Any) -> F:
-    return F(name, path or (name,), kind, **kw)
+#: Texts longer than this get a multi-line box (the format's ShortText is 200 characters, its Text 4000).
+ONE_LINE_CHARS = 200
 
 
-PROJECT_FIELDS = [
-    _f("name", "text"), _f("deal_type", "vocab_req", vocab=DealType), _f("sector", "text"),
-    _f("description", "textarea"), _f("site_name", "text"), _f("start", "date"), _f("operation_start", "date"),
-    _f("planned_end", "date"),
-]
+def widget_kind(shape: FieldShape, ref: str | None = None, optional: bool = False) -> str:
+    """The widget for a field of this shape; ``optional``: the editor may leave a required value empty because
+    the whole object it belongs to is optional (a country override)."""
+    may_be_empty = shape.optional or optional
+    if shape.many:
+        if shape.choices is not None:
+            return "multi_vocab"
+        if shape.type is str:
+            return "multi_ref" if ref else "lines"
+    elif ref is not None and shape.type is str:
+        return "ref" if may_be_empty else "ref_req"
+    elif shape.choices is not None:
+        return "vocab" if may_be_empty else "vocab_req"
+    elif shape.type is str:
+        if shape.text == "country":
+            return "country"
+        return "textarea" if shape.max_length is not None and shape.max_length > ONE_LINE_CHARS else "text"
+    elif shape.type is bool:
+        return "tri" if shape.optional else "bool"
+    elif shape.type in (int, float):
+        return shape.type.__name__
+    elif shape.type is dt.date:
+        return "date"
+    raise TypeError(f"no editor widget for {shape}")
+
+
+def _f(model: type[BaseModel], path: str, name: str | None = None, *, ref: str | None = None,
+       optional: bool = False) -> F:
+    """The editor field for ``path`` (dotted) inside ``model``, named ``name`` (default: the path's last part)."""
+    shape = field_shape(model, path)
+    minimum = shape.gt if shape.gt is not None else shape.ge
+    return F(name or shape.name, tuple(path.split(".")), widget_kind(shape, ref, optional), vocab=shape.choices,
+             ref=ref, default=shape.default if shape.type is bool else None, max_chars=shape.max_length,
+             minimum=minimum, minimum_excluded=shape.gt is not None, maximum=shape.le)
+
+
+PROJECT_FIELDS = [_f(ProjectInfo, name) for name in (
+    "name", "deal_type", "sector", "description", "site_name", "start", "operation_start", "planned_end")]
 
 TECH_FIELDS = [
-    _f("id", "text"), _f("name", "text"), _f("code_name", "text"), _f("description", "textarea"),
-    _f("core", "bool", default=True), _f("forms", "multi_vocab", vocab=TechForm), _f("locations", "lines"),
-    _f("market_value", "vocab", ("importance", "market_value"), vocab=Level),
-    _f("catch_up_years", "float", ("importance", "catch_up_years")),
-    _f("choke_point", "tri", ("importance", "choke_point")),
-    _f("investment", "vocab", ("importance", "investment"), vocab=Level),
-    _f("export_control", "vocab", vocab=ExportControl), _f("ip_strategy", "vocab", vocab=IpStrategy),
-    _f("secrecy_managed", "tri", ("trade_secret", "secrecy_managed")),
-    _f("useful", "tri", ("trade_secret", "useful")),
-    _f("not_public", "tri", ("trade_secret", "not_public")),
-    _f("whole_process_holders", "int"), _f("whole_process_holders_listed", "tri"),
+    *(_f(Technology, name) for name in ("id", "name", "code_name", "description", "core", "forms", "locations")),
+    *(_f(Technology, f"importance.{name}") for name in ("market_value", "catch_up_years", "choke_point", "investment")),
+    _f(Technology, "export_control"), _f(Technology, "ip_strategy"),
+    *(_f(Technology, f"trade_secret.{name}") for name in ("secrecy_managed", "useful", "not_public")),
+    _f(Technology, "whole_process_holders"), _f(Technology, "whole_process_holders_listed"),
 ]
 
-_DD = ("due_diligence",)
 PARTNER_FIELDS = [
-    _f("id", "text"), _f("name", "text"), _f("role", "vocab_req", vocab=PartnerRole), _f("country", "country"),
-    _f("parent", "ref", ref="partners"), _f("parent_share", "float"), _f("ultimate_owner", "text"),
-    _f("state_ownership", "vocab", vocab=StateOwnership), _f("government_ties", "vocab", vocab=GovernmentTies),
-    _f("competes_with_us", "tri"), _f("affiliates_compete", "tri"), _f("subsidy_applications", "tri"),
-    _f("sanctions_listed", "tri"),
-    _f("dd_performed_on", "date", (*_DD, "performed_on")), _f("dd_interviews", "tri", (*_DD, "interviews")),
-    _f("dd_site_visit", "tri", (*_DD, "site_visit")),
-    _f("dd_information_rules", "vocab", (*_DD, "information_rules"), vocab=DueDiligenceResult),
-    _f("dd_responsible_unit", "vocab", (*_DD, "responsible_unit"), vocab=DueDiligenceResult),
-    _f("dd_training", "vocab", (*_DD, "training"), vocab=DueDiligenceResult),
-    _f("dd_physical_technical_controls", "vocab", (*_DD, "physical_technical_controls"), vocab=DueDiligenceResult),
-    _f("dd_monitoring", "vocab", (*_DD, "monitoring"), vocab=DueDiligenceResult),
-    _f("dd_past_incidents", "vocab", (*_DD, "past_incidents"), vocab=IncidentHistory),
-    _f("dd_financial_health", "vocab", (*_DD, "financial_health"), vocab=FinancialHealth),
-    _f("dd_compliance", "vocab", (*_DD, "compliance"), vocab=DueDiligenceResult),
-    _f("dd_meets_our_standard", "vocab", (*_DD, "meets_our_standard"), vocab=MeetsStandard),
-    _f("dd_note", "textarea", (*_DD, "note")), _f("note", "textarea"),
+    _f(Partner, "id"), _f(Partner, "name"), _f(Partner, "role"), _f(Partner, "country"),
+    _f(Partner, "parent", ref="partners"),
+    *(_f(Partner, name) for name in ("parent_share", "ultimate_owner", "state_ownership", "government_ties",
+                                     "competes_with_us", "affiliates_compete", "subsidy_applications",
+                                     "sanctions_listed")),
+    *(_f(Partner, f"due_diligence.{name}", f"dd_{name}") for name in (
+        "performed_on", "interviews", "site_visit", "information_rules", "responsible_unit", "training",
+        "physical_technical_controls", "monitoring", "past_incidents", "financial_health", "compliance",
+        "meets_our_standard", "note")),
+    _f(Partner, "note"),
 ]
 
-EQUITY_FIELDS = [_f("holder", "ref_req", ref="holders"), _f("percent", "float"), _f("voting", "bool", default=True)]
-BOARD_FIELDS = [_f("holder", "ref_req", ref="holders"), _f("seats", "int")]
+EQUITY_FIELDS = [_f(Shareholding, "holder", ref="holders"), _f(Shareholding, "percent"), _f(Shareholding, "voting")]
+BOARD_FIELDS = [_f(BoardSeats, "holder", ref="holders"), _f(BoardSeats, "seats")]
 GOVERNANCE_FIELDS = [
-    _f("transfer_restricted_shares", "tri"), _f("non_voting_share_option", "tri"), _f("partner_golden_share", "tri"),
-    _f("partner_latent_shares", "tri"), _f("chair", "ref", ref="holders"),
-    _f("director_election_special_resolution", "tri"),
-    _f("reserved_matters", "multi_vocab", vocab=ReservedMatter), _f("deadlock", "vocab", vocab=DeadlockMechanism),
-    _f("call_option", "tri"), _f("put_option", "tri"), _f("licence_terminates_on_dissolution", "tri"),
-    _f("technology_returned_on_dissolution", "tri"), _f("no_poach_after_termination_months", "int"),
+    *(_f(Governance, name) for name in ("transfer_restricted_shares", "non_voting_share_option",
+                                        "partner_golden_share", "partner_latent_shares")),
+    _f(Governance, "chair", ref="holders"),
+    *(_f(Governance, name) for name in ("director_election_special_resolution", "reserved_matters", "deadlock",
+                                        "call_option", "put_option", "licence_terminates_on_dissolution",
+                                        "technology_returned_on_dissolution", "no_poach_after_termination_months")),
 ]
 
-CONTRACT_FIELDS = [
-    _f("signed_on", "date"), _f("term_years", "float"), _f("renewal", "vocab", vocab=Renewal),
-    _f("governing_law", "country"), _f("dispute_resolution", "vocab", vocab=DisputeResolution),
-    _f("arbitration_seat", "text"), _f("arbitration_institution", "text"),
-    _f("triggers", "multi_vocab", vocab=ChangeOfControlTrigger),
-]
+CONTRACT_FIELDS = [_f(Contract, name) for name in (
+    "signed_on", "term_years", "renewal", "governing_law", "dispute_resolution", "arbitration_seat",
+    "arbitration_institution", "triggers")]
 
 PEOPLE_FIELDS = [
-    _f("id", "text"), _f("name", "text"), _f("kind", "vocab_req", vocab=PeopleKind),
-    _f("employer", "ref_req", ref="parties"), _f("headcount", "int"), _f("access", "multi_ref", ref="technologies"),
-    _f("post_employment_confidentiality", "tri"), _f("pledges_signed", "tri"), _f("trained", "tri"),
-    _f("expected_annual_turnover_percent", "float"),
+    _f(PeopleGroup, "id"), _f(PeopleGroup, "name"), _f(PeopleGroup, "kind"),
+    _f(PeopleGroup, "employer", ref="parties"), _f(PeopleGroup, "headcount"),
+    _f(PeopleGroup, "access", ref="technologies"),
+    *(_f(PeopleGroup, name) for name in ("post_employment_confidentiality", "pledges_signed", "trained",
+                                         "expected_annual_turnover_percent")),
 ]
 
 EQUIPMENT_FIELDS = [
-    _f("id", "text"), _f("name", "text"), _f("category", "vocab_req", vocab=EquipmentCategory),
-    _f("embodies", "multi_ref", ref="technologies"), _f("owner", "ref_req", ref="parties"),
-    _f("location", "text"), _f("maintenance", "vocab", vocab=Maintenance),
-    _f("maintenance_contractor", "ref", ref="partners"), _f("maker_name_hidden", "tri"),
-    _f("disposal", "vocab", vocab=DisposalPlan), _f("disposal_witnessed", "tri"),
-    _f("disposal_contractor", "ref", ref="partners"), _f("disposal_contractor_vetted", "tri"),
+    _f(Equipment, "id"), _f(Equipment, "name"), _f(Equipment, "category"),
+    _f(Equipment, "embodies", ref="technologies"), _f(Equipment, "owner", ref="parties"),
+    _f(Equipment, "location"), _f(Equipment, "maintenance"),
+    _f(Equipment, "maintenance_contractor", ref="partners"), _f(Equipment, "maker_name_hidden"),
+    _f(Equipment, "disposal"), _f(Equipment, "disposal_witnessed"),
+    _f(Equipment, "disposal_contractor", ref="partners"), _f(Equipment, "disposal_contractor_vetted"),
 ]
 
-OPERATIONS_FIELDS = [_f("audit_interval_months", "int")]
-EXIT_FIELDS = [_f("planned_on", "date")]
-OVERRIDE_FIELDS = [_f("rating", "vocab", vocab=RiskRating), _f("reason", "textarea"), _f("source", "text")]
+OPERATIONS_FIELDS = [_f(Operations, "audit_interval_months")]
+EXIT_FIELDS = [_f(Exit, "planned_on")]
+# An override is optional as a whole: its rating may stay empty in the editor (no override), though the model
+# requires one in every override it holds.
+OVERRIDE_FIELDS = [_f(CountryOverride, "rating", optional=True), _f(CountryOverride, "reason"),
+                   _f(CountryOverride, "source")]
+
+#: Limits of the texts the editor asks for outside the field tables: a measure's note and owner (each measure is
+#: one row of its own widgets), and a new project's name and host country code.
+MEASURE_TEXT_CHARS = {part: field_shape(Measure, part).max_length for part in ("note", "owner")}
+PROJECT_NAME_CHARS = field_shape(ProjectInfo, "name").max_length
+COUNTRY_CODE_CHARS = field_shape(ProjectInfo, "host_country").max_length
 
 
 @dataclass(frozen=True)
@@ -214,8 +239,10 @@ class Section:
 
 
 def measure_fields(measure_section: str) -> list[str]:
-    cls = MEASURE_SECTIONS[measure_section]
-    return [name for name, info in cls.model_fields.items() if info.annotation == Measure | None]
+    """The measures of one measure section (``operations``, ``disclosure.black_boxing``), in format order."""
+    if measure_section not in MEASURE_SECTIONS:
+        raise KeyError(measure_section)
+    return [mid.rsplit(".", 1)[1] for mid in measure_ids() if mid.rsplit(".", 1)[0] == measure_section]
 
 
 def _measure_path(measure_section: str) -> tuple[str, ...]:
@@ -569,40 +596,3 @@ def apply(data: dict, state: dict, library: Library | None) -> Outcome:
     spec2, _ = check(partial, library)
     # the problems shown stay those of everything typed, so the invalid fields keep their messages
     return Outcome(spec2, problems, pending, spec2 is not None)
-
-
-# --------------------------------------------------------------------------- new projects
-
-
-def slugify(text: str) -> str:
-    """A project id from what the user typed: lower-case ASCII letters, digits and hyphens, at most 48 characters."""
-    text = unicodedata.normalize("NFKC", text or "").lower()
-    text = re.sub(r"[^a-z0-9_-]+", "-", text)
-    text = re.sub(r"-{2,}", "-", text).strip("-_")
-    return text[:48].rstrip("-_")
-
-
-def id_problem(project_id: str, existing: Iterable[str]) -> str | None:
-    """Why an id cannot be used for a new project: 'empty', 'bad', 'taken' — or None when it can."""
-    if not project_id:
-        return "empty"
-    if not SLUG_RE.match(project_id):
-        return "bad"
-    if project_id in set(existing):
-        return "taken"
-    return None
-
-
-def blank_project(project_id: str, name: str, deal_type: DealType | str, host_country: str) -> ProjectSpec:
-    """A minimal valid project (raises pydantic.ValidationError when a value is not valid)."""
-    return ProjectSpec(project=ProjectInfo(id=project_id, name=name, deal_type=deal_type,
-                                           host_country=host_country))
-
-
-def copy_project(spec: ProjectSpec, project_id: str, name: str | None = None) -> ProjectSpec:
-    """A copy of a project under a new id (and optionally a new name); decisions are the original's, kept."""
-    data = project_data(spec)
-    data["project"]["id"] = project_id
-    if name:
-        data["project"]["name"] = name
-    return ProjectSpec.model_validate(data)

@@ -9,9 +9,10 @@ import networkx as nx
 import plotly.graph_objects as go
 
 from model.engine.assess import SEVERITY_ORDER
-from model.format.vocab import Severity
+from model.format.vocab import PeopleKind, Severity
 from model.report.presentation import SEVERITY
 from ui.charts import plot_text as plain  # Plotly's one text escaping; "plain" is the name this module's callers use
+from ui.strings.graph import STRINGS
 
 # Columns from left to right, so a reader follows the leak: our company → technologies → (stages) → site →
 # equipment / people / partners → the unintended holders. Several kinds share the "partners/people/equipment"
@@ -28,10 +29,6 @@ COLUMN_OF_KIND: dict[str, int] = {
     "authority": 7,
 }
 UNKNOWN_COLUMN = 6
-
-# Kinds whose graph label is the fixed bilingual "日本語 / English" text written by model/engine/graph.py.
-_BILINGUAL_KINDS = {"us", "competitors", "authority"}
-_DEFAULT_SITE_LABEL = "現地拠点 / Local site"
 
 NO_FINDING_COLOUR = "#b0bec5"
 EDGE_COLOUR = "#90a4ae"
@@ -53,13 +50,23 @@ class NodeRisk:
 
 
 def display_label(node: str, attrs: Mapping, lang: str) -> str:
-    """The node's label in the session's language (fixed parties carry both languages in the graph)."""
-    label = str(attrs.get("label", node))
+    """A node's label in a language: the name the project gives it, else words for what it is (our company, the
+    local site, the competitors, the host country's authorities, a kind of people), else its id."""
+    if name := attrs.get("name"):
+        return str(name)
     kind = attrs.get("kind")
-    if (kind in _BILINGUAL_KINDS or (kind == "site" and label == _DEFAULT_SITE_LABEL)) and " / " in label:
-        ja, en = label.split(" / ", 1)
-        return ja if lang == "ja" else en
-    return label
+    if kind == "people" and attrs.get("kind_of_people"):
+        return PeopleKind(attrs["kind_of_people"]).label(lang)
+    words = STRINGS.get(f"node_{kind}")
+    if words is not None:
+        text = words[0 if lang == "ja" else 1]
+        return text.format(country=attrs.get("country") or attrs.get("id") or "") if kind == "authority" else text
+    return str(attrs.get("id") or node)
+
+
+def node_label(g: nx.MultiDiGraph, node: str, lang: str) -> str:
+    """The label of a node key, also for a key the graph does not have (shown as it is)."""
+    return display_label(node, g.nodes[node], lang) if node in g else node
 
 
 def short(text: str, limit: int = LABEL_CHARS) -> str:
@@ -107,7 +114,8 @@ def layered_layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
 
     def tie(n: str) -> tuple:
         attrs = g.nodes[n]
-        return (str(attrs.get("kind", "")), int(attrs.get("index", 0) or 0), str(attrs.get("label", "")), n)
+        # the Japanese label in either language: the picture must not change with the language
+        return (str(attrs.get("kind", "")), int(attrs.get("index", 0) or 0), display_label(n, attrs, "ja"), n)
 
     for col in used:
         nodes = columns[col]

@@ -1,4 +1,8 @@
-"""The project as a typed graph of who holds, receives, owns and controls what, with queries that read like the guidance."""
+"""The project as a typed graph of who holds, receives, owns and controls what, with queries that read like the guidance.
+
+Nodes carry data, not display text: ``kind``, ``id`` (the object's id; the country code for the host authorities)
+and ``name`` (the name the project file gives it, None for our company, the competitors, the authorities and an
+unnamed site or people group), plus what the kind adds. The UI and the reports make the labels in their language."""
 
 from __future__ import annotations
 
@@ -7,17 +11,16 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from model.format.spec import SITE, US, DisclosureItem, Equipment, Partner, PeopleGroup, ProjectSpec, Technology
-from model.format.vocab import PartnerRole
+from model.format.spec import SITE, US, DisclosureItem, Equipment, Partner, PeopleGroup, ProjectSpec
 
-# Node kinds. Node keys are "<kind>:<id>" except the fixed parties "us" and "site".
+# Node kinds. Node keys are "<kind>:<id>" except the fixed nodes "us", "site" and "competitors" (one of each).
 TECH, PARTNER, PEOPLE, EQUIPMENT, STAGE, AUTHORITY, COMPETITORS = (
     "technology", "partner", "people", "equipment", "stage", "authority", "competitors")
 COMPETITORS_NODE = "competitors"
 
 
 def node_of(kind: str, ident: str) -> str:
-    return ident if kind in ("us", "site") else f"{kind}:{ident}"
+    return ident if kind in ("us", "site", COMPETITORS) else f"{kind}:{ident}"
 
 
 def party_node(party: str) -> str:
@@ -43,11 +46,7 @@ class ProjectGraph:
     def __init__(self, spec: ProjectSpec):
         self.spec = spec
         self.g = nx.MultiDiGraph()
-        self.technologies: dict[str, Technology] = {t.id: t for t in spec.technologies}
         self.partners: dict[str, Partner] = {p.id: p for p in spec.partners}
-        self.people: dict[str, PeopleGroup] = {p.id: p for p in spec.people}
-        self.equipment_by_id: dict[str, Equipment] = {e.id: e for e in spec.equipment}
-        self.stage_index: dict[str, int] = {s.id: i for i, s in enumerate(spec.disclosure.stages)}
         self._disclosures: dict[str, list[Disclosure]] = defaultdict(list)
         self._access: dict[str, list[PeopleGroup]] = defaultdict(list)
         self._embodied: dict[str, list[Equipment]] = defaultdict(list)
@@ -57,24 +56,24 @@ class ProjectGraph:
 
     # ----------------------------------------------------------------- construction
 
-    def _add(self, key: str, kind: str, label: str, **attrs) -> None:
-        self.g.add_node(key, kind=kind, label=label, **attrs)
+    def _add(self, kind: str, ident: str, name: str | None, **attrs) -> str:
+        key = node_of(kind, ident)
+        self.g.add_node(key, kind=kind, id=ident, name=name, **attrs)
+        return key
 
     def _build(self) -> None:
         spec = self.spec
         country = spec.project.host_country
-        self._add(US, "us", "自社 / Our company")
-        self._add(SITE, "site", spec.project.site_name or "現地拠点 / Local site", country=country)
-        self._add(COMPETITORS_NODE, COMPETITORS, "競合他社 / Competitors")
-        self._add(node_of(AUTHORITY, country), AUTHORITY, f"{country} 当局 / authorities", country=country)
+        self._add("us", US, None)
+        self._add("site", SITE, spec.project.site_name, country=country)
+        self._add(COMPETITORS, COMPETITORS_NODE, None)
+        self._add(AUTHORITY, country, None, country=country)
         self.g.add_edge(node_of(AUTHORITY, country), SITE, kind="jurisdiction")
         for tech in spec.technologies:
-            key = node_of(TECH, tech.id)
-            self._add(key, TECH, tech.name, core=tech.core)
+            key = self._add(TECH, tech.id, tech.name, core=tech.core)
             self.g.add_edge(US, key, kind="holds")
         for partner in spec.partners:
-            key = node_of(PARTNER, partner.id)
-            self._add(key, PARTNER, partner.name, role=partner.role.value, country=partner.country)
+            key = self._add(PARTNER, partner.id, partner.name, role=partner.role.value, country=partner.country)
             if partner.parent:
                 self._children[partner.parent].append(partner.id)
                 self.g.add_edge(node_of(PARTNER, partner.parent), key, kind="ownership",
@@ -88,20 +87,17 @@ class ProjectGraph:
         for seats in spec.governance.board:
             self.g.add_edge(party_node(seats.holder), SITE, kind="control", seats=seats.seats)
         for i, stage in enumerate(spec.disclosure.stages):
-            self._add(node_of(STAGE, stage.id), STAGE, stage.name, index=i)
+            self._add(STAGE, stage.id, stage.name, index=i)
             for item in stage.items:
                 self._disclose(i, stage.id, item)
         for group in spec.people:
-            key = node_of(PEOPLE, group.id)
-            self._add(key, PEOPLE, group.name or group.kind.label("ja"), kind_of_people=group.kind.value,
-                      headcount=group.headcount)
+            key = self._add(PEOPLE, group.id, group.name, kind_of_people=group.kind.value, headcount=group.headcount)
             self.g.add_edge(key, party_node(group.employer), kind="employment")
             for tech_id in group.access:
                 self._access[tech_id].append(group)
                 self.g.add_edge(key, node_of(TECH, tech_id), kind="access")
         for eq in spec.equipment:
-            key = node_of(EQUIPMENT, eq.id)
-            self._add(key, EQUIPMENT, eq.name, category=eq.category.value)
+            key = self._add(EQUIPMENT, eq.id, eq.name, category=eq.category.value)
             self.g.add_edge(party_node(eq.owner), key, kind="ownership")
             for tech_id in eq.embodies:
                 self._embodied[tech_id].append(eq)
@@ -118,24 +114,19 @@ class ProjectGraph:
     # ----------------------------------------------------------------- queries
 
     def label(self, node: str) -> str:
-        return self.g.nodes[node]["label"] if node in self.g else node
+        """The node's name from the project file, or its key when it has none ("us", "competitors",
+        "authority:CN", …): plain data for machine output. People-facing labels are made by the UI."""
+        return (self.g.nodes[node].get("name") or node) if node in self.g else node
 
     def disclosures_of(self, tech_id: str) -> list[Disclosure]:
         """Every hand-over of a technology, in stage order."""
         return self._disclosures.get(tech_id, [])
-
-    def disclosures_to(self, party: str) -> list[Disclosure]:
-        return [d for ds in self._disclosures.values() for d in ds if d.recipient == party]
 
     def people_with_access(self, tech_id: str) -> list[PeopleGroup]:
         return self._access.get(tech_id, [])
 
     def equipment_embodying(self, tech_id: str) -> list[Equipment]:
         return self._embodied.get(tech_id, [])
-
-    def technologies_embodied_in(self, equipment_id: str) -> list[Technology]:
-        eq = self.equipment_by_id.get(equipment_id)
-        return [self.technologies[t] for t in (eq.embodies if eq else []) if t in self.technologies]
 
     def affiliates_of(self, partner_id: str) -> list[Partner]:
         """The partner's group: its owners up the chain and everything they own, except the partner itself."""
@@ -160,14 +151,6 @@ class ProjectGraph:
             todo.extend(self._children.get(current, []))
         return sorted(group, key=lambda p: p.id)
 
-    def controllers_of(self, entity: str = SITE) -> dict[str, float]:
-        """Equity by holder of an entity (the site, or a partner through the ownership chain)."""
-        out: dict[str, float] = {}
-        for holder, _, data in self.g.in_edges(party_node(entity), data=True):
-            if data.get("kind") == "ownership" and data.get("percent") is not None:
-                out[holder] = out.get(holder, 0.0) + float(data["percent"])
-        return out
-
     def board_seats(self) -> dict[str, int]:
         return {s.holder: s.seats for s in self.spec.governance.board}
 
@@ -175,18 +158,3 @@ class ProjectGraph:
         """Parties under the host authorities' reach: the site and partners registered in the host country."""
         host = self.spec.project.host_country
         return {SITE} | {p.id for p in self.spec.partners if p.country in (host, None)}
-
-    def partner_roles(self, *roles: PartnerRole) -> list[Partner]:
-        return [p for p in self.spec.partners if p.role in roles]
-
-    def paths_to_unintended_holders(self, tech_id: str) -> list[list[str]]:
-        """Simple paths (at most 4 steps) from a technology to competitors or host authorities."""
-        source = node_of(TECH, tech_id)
-        if source not in self.g:
-            return []
-        undirected = self.g.to_undirected(as_view=True)
-        targets = [COMPETITORS_NODE, node_of(AUTHORITY, self.spec.project.host_country)]
-        paths = []
-        for target in targets:
-            paths.extend(nx.all_simple_paths(undirected, source, target, cutoff=4))
-        return sorted(paths, key=lambda p: (len(p), p))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from model.format.new_project import is_country_code, slugify
 from model.format.problems import InputError, Path, Problem, format_path
 from model.format.spec import RESERVED_IDS, SITE, SUPPORTED_FORMAT_VERSIONS, US, ProjectSpec
 from model.format.validation import object_id_at, pydantic_problems, reference_suggestion
@@ -59,8 +60,7 @@ def check_project(doc: Document, file: str, library: Library | None = None) -> t
 
 def default_project_id(file: str) -> str:
     """A project without an id takes one from its file name (or 'project')."""
-    stem = re.sub(r"[^a-z0-9_-]+", "-", FsPath(file).stem.lower()).strip("-_")[:48]
-    return stem if stem and stem[0].isalnum() else "project"
+    return slugify(FsPath(file).stem) or "project"
 
 
 def parse_project(raw: bytes, file: str = "<input>", library: Library | None = None) -> tuple[ProjectSpec | None, list[Problem]]:
@@ -168,7 +168,7 @@ class _Checker:
         self._contract()
         self._decisions(techs)
         country = _section(d, "project").get("host_country")
-        if self.library is not None and isinstance(country, str) and re.fullmatch(r"[A-Z]{2}", country):
+        if self.library is not None and isinstance(country, str) and is_country_code(country):
             if f"country_profiles/{country}.yaml" in self.library.left_out:
                 self.add("country_left_out", ("project", "host_country"), severity="warning", value=country)
             elif country not in self.library.countries:

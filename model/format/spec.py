@@ -48,10 +48,13 @@ US = "us"
 SITE = "site"
 RESERVED_IDS = frozenset({US, SITE})
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,47}$")]
+SLUG_MAX_LENGTH = 48
+SLUG_PATTERN = rf"^[a-z0-9][a-z0-9_-]{{0,{SLUG_MAX_LENGTH - 1}}}$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 """A short id: lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 48 characters."""
 
-CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+COUNTRY_CODE_PATTERN = r"^[A-Z]{2}$"
+CountryCode = Annotated[str, StringConstraints(pattern=COUNTRY_CODE_PATTERN)]
 """ISO 3166-1 alpha-2 code in capitals, e.g. CN, VN, US."""
 
 Text = Annotated[str, StringConstraints(max_length=4000)]

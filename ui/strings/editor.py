@@ -85,6 +85,8 @@ STRINGS = {
     "empty_list": ("まだありません。", "None yet."),
     "row_unnamed": ("（名称未入力）", "(no name yet)"),
     "lines_help": ("1行に1つずつ書きます。", "One per line."),
+    "range": ("{low} 以上 {high} 以下で入力します。", "From {low} to {high}."),
+    "range_above": ("{low} より大きく {high} 以下で入力します。", "More than {low}, up to {high}."),
     "m_note": ("メモ", "Note"),
     "m_owner": ("担当", "Owner"),
     "m_due": ("期限", "Due"),
