@@ -45,6 +45,8 @@ class Library:
     scoring: ScoringModel | None = None
     files: dict[str, str] = field(default_factory=dict)
     """Library id → the file it came from (for messages)."""
+    versions: dict[str, int] = field(default_factory=dict)
+    """Library id (``kind:id``, as in ``files``) → the version of the file, to record what a result was made with."""
     warnings: list[Problem] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
     """Files (relative to the library root) left out because of errors; see load_library(leave_out_invalid=...)."""
@@ -192,6 +194,7 @@ def _assemble(read: list[tuple[str, Envelope | None, Document | None, list[Probl
                                     params={"value": obj.id, "first": lib.files[key]}))
             continue
         lib.files[key] = name
+        lib.versions[key] = obj.version
         loaded.append((name, obj, doc))
         if isinstance(obj, SourceRegistry):
             for i, entry in enumerate(obj.sources):
