@@ -6,9 +6,9 @@ import re
 
 from pydantic import BaseModel
 
+from model.format.fields import concrete_types
 from model.format.spec import ProjectSpec
 from model.knowledge.library import REPO_ROOT
-from model.format.fields import concrete_types
 
 DOC = (REPO_ROOT / "docs" / "project-format.md").read_text(encoding="utf-8")
 
