@@ -22,8 +22,8 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/streamlit run app.py
 
-test: $(VENV)/.installed-dev
-	$(BIN)/ruff check .
+# `make test` lints first (the same checks as `make lint`, format included), so one command runs every check.
+test: lint
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev

@@ -12,6 +12,7 @@ from model.engine.compare import Comparison, compare_assessments
 from model.format.problems import format_path
 from model.format.spec import US, ProjectSpec
 from model.format.vocab import ChecklistStatus, ClauseStatus, DealType, DisclosureLevel, MeasureStatus, Phase, Severity
+from model.report.presentation import grade_swatch
 from ui import auth, core, editing, session
 from ui.i18n import Translator, bilingual, lang
 from ui.strings import common
@@ -25,7 +26,6 @@ VARIANT = "whatif_variant"  # the variant itself (a ProjectSpec), as the issue n
 VARIANT_KEY = "whatif__variant_key"  # its content key, computed once per change
 BASE = "whatif__base"  # (project id, content key of the working project when the variant was made)
 COMPARED = "whatif__compared"
-BADGE_COLOURS = {"A": "green", "B": "green", "C": "orange", "D": "red", "E": "red"}
 
 
 # --------------------------------------------------------------------------- the variant
@@ -194,7 +194,7 @@ def scores(cmp: Comparison) -> None:
             delta = None if a is cmp.a else (f"{cmp.score_delta:+g}" if cmp.score_delta else None)
             st.metric(tr("score"), f"{a.score:g}", delta=delta, delta_color="inverse")
             st.badge(escape_md(tr("grade", grade=a.grade.grade, label=bilingual(a.grade.label))),
-                     color=BADGE_COLOURS.get(a.grade.grade, "gray"))
+                     color=grade_swatch(a.grade.grade).name)
     st.caption(tr("delta_note"))
 
 

@@ -10,6 +10,7 @@ from model.engine import levers
 from model.engine.assess import Assessment, assess
 from model.engine.compare import Comparison, compare
 from model.engine.ranking import Mitigation, best_per_phase, rank_mitigations
+from model.engine.rules import RULE_FACTS
 from model.format.new_project import (
     blank_project,
     copy_project,
@@ -23,7 +24,8 @@ from model.format.problems import InputError, Problem
 from model.format.project_io import check_project, dump_project, load_project, parse_project, save_project
 from model.format.spec import ProjectSpec
 from model.format.yamlio import read_yaml_file
-from model.knowledge.library import Library, load_library
+from model.knowledge import library as _library
+from model.knowledge.library import Library
 from model.store import ConflictError, ProjectInfo, Store, StoreError
 
 __all__ = [
@@ -63,6 +65,12 @@ __all__ = [
 ]
 
 SCHEMA_ID = "https://ttplan.invalid/schema/project-v1.json"
+
+
+def load_library(root: str | os.PathLike | None = None, *, leave_out_invalid: bool = False) -> Library:
+    """The knowledge libraries (see ``model.knowledge.library.load_library``), also checked against the engine's
+    rules: a fact a rule can find without a weight in libraries/scoring.yaml is a library error here, at load."""
+    return _library.load_library(root, leave_out_invalid=leave_out_invalid, rule_facts=RULE_FACTS)
 
 
 def validate_file(path: str | os.PathLike, library: Library | None = None) -> tuple[ProjectSpec | None, list[Problem]]:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from model.knowledge.library import REPO_ROOT, load_library
+from model.api import load_library
+from model.knowledge.library import REPO_ROOT
 
 EXAMPLES = sorted((REPO_ROOT / "examples").glob("*.yaml"))
-SHARED_REFERENCE = REPO_ROOT.parent / "shared" / "reference"
 
 MINIMAL = """\
 format_version: 1

@@ -2,21 +2,18 @@
 
 Each project file holds one kind of problem; ``expected.yaml`` says which problem code must appear, which field
 it must name (``format_path`` form; empty for problems of the whole file) and, optionally, part of the English
-message. The corpus is checked through the command line (exit 2, JSON output) and through ``model.api`` in both
-languages; the library files are swapped into a copy of the repository's libraries. A hypothesis test mutates the
-example projects and runs the loader and the assessment on whatever loads.
+message. The corpus is checked through the command line (exit 2, JSON output: every file in this process through
+typer's CliRunner, a few through the installed command for its exit status and the absence of a trace) and through
+``model.api`` in both languages; the library files are swapped into a copy of the repository's libraries. A
+hypothesis test mutates the example projects and runs the loader and the assessment on whatever loads.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -29,6 +26,7 @@ from model.format.problems import MESSAGES, InputError, Problem, format_path
 from model.format.yamlio import MAX_BYTES
 from model.knowledge.library import REPO_ROOT, load_library
 
+from .cli_support import invoke, ttplan
 from .conftest import EXAMPLES
 
 CORPUS = Path(__file__).parent / "bad_inputs"
@@ -40,12 +38,9 @@ CASES: dict[str, dict] = {**PROJECTS, **GENERATED}
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
-
-
-def ttplan(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    exe = shutil.which("ttplan", path=str(Path(sys.executable).parent)) or "ttplan"
-    return subprocess.run([exe, *args], capture_output=True, text=True, timeout=120, cwd=REPO_ROOT,
-                          env={**os.environ, **(env or {})})
+#: Cases also run through the installed command: one per way of reading the file going wrong, and the size limit.
+INSTALLED_CASES = ["001-unclosed-flow-sequence.yaml", "130-shift-jis.yaml", "143-python-object-tag.yaml",
+                   "above-2mib.yaml"]
 
 
 def copy_library(root: Path) -> Path:
@@ -101,6 +96,7 @@ def test_corpus_and_expectations_match():
     library_files = {p.name for p in (CORPUS / "library").glob("*.yaml")}
     assert library_files == set(LIBRARY)
     assert len(PROJECTS) >= 60 and 3 <= len(LIBRARY) <= 5
+    assert set(INSTALLED_CASES) <= set(CASES)
 
 
 def test_every_expected_code_has_a_message():
@@ -117,24 +113,10 @@ def test_size_case_is_generated_not_committed():
 # --------------------------------------------------------------------------- command line
 
 
-@pytest.fixture(scope="session")
-def cli_results(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
-    """``ttplan validate FILE --format json --lang en``, one process per file, a few at a time."""
-    folder = tmp_path_factory.mktemp("generated")
-    paths = {name: case_file(name, folder) for name in CASES}
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        futures = {name: pool.submit(ttplan, "validate", str(path), "--format", "json", "--lang", "en")
-                   for name, path in paths.items()}
-        return {name: future.result() for name, future in futures.items()}
-
-
-@pytest.mark.parametrize("name", case_params(CASES))
-def test_cli_exits_2_and_names_the_field(cli_results, name):
+def assert_cli_names_the_problem(name: str, exit_code: int, stdout: str, stderr: str) -> None:
     expected = CASES[name]
-    result = cli_results[name]
-    assert "Traceback" not in result.stdout + result.stderr, result.stderr[-2000:]
-    assert result.returncode == 2, (result.returncode, result.stderr[-2000:])
-    payload = json.loads(result.stdout)
+    assert exit_code == 2, (exit_code, stderr[-2000:])
+    payload = json.loads(stdout)
     assert len(payload) == 1 and payload[0]["valid"] is False and payload[0]["project"] is None
     problems = payload[0]["problems"]
     hits = matching(problems, expected)
@@ -143,6 +125,20 @@ def test_cli_exits_2_and_names_the_field(cli_results, name):
         assert any(expected["message"] in p["message"] for p in hits), describe(hits)
     for p in problems:
         assert p["message"].strip() and p["file"], p
+
+
+@pytest.mark.parametrize("name", case_params(CASES))
+def test_cli_exits_2_and_names_the_field(library, tmp_path, name):
+    # In this process (a crash would raise here), with the session's library: the same command code as ttplan runs.
+    result = invoke("validate", str(case_file(name, tmp_path)), "--format", "json", "--lang", "en", library=library)
+    assert_cli_names_the_problem(name, result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize("name", INSTALLED_CASES)
+def test_installed_command_exits_2_without_a_trace(tmp_path, name):
+    result = ttplan("validate", str(case_file(name, tmp_path)), "--format", "json", "--lang", "en")
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr[-2000:]
+    assert_cli_names_the_problem(name, result.returncode, result.stdout, result.stderr)
 
 
 # --------------------------------------------------------------------------- model.api in both languages

@@ -113,6 +113,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "library_missing": ("必要なライブラリ「{value}」が見つかりません。", "The required library '{value}' was not found."),
     "measure_catalogue_mismatch": ("対策カタログと案件ファイル形式が一致しません: {detail}",
                                    "The measure catalogue does not match the project format: {detail}"),
+    "scoring_fact_missing": ("ルールが見つける事実「{value}」（経路: {channels}）の重みが facts にありません。重みを追加してください。",
+                             "The rules can find the fact '{value}' ({channels}) but facts gives it no weight; add one."),
     "predicate_path": ("条件の項目パスが正しくありません: {detail}", "A condition reads a field that does not exist: {detail}"),
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
@@ -10,6 +11,7 @@ from pydantic import ValidationError
 from model.format.problems import InputError, Problem
 from model.format.spec import measure_ids
 from model.format.validation import pydantic_problems
+from model.format.vocab import LeakChannel
 from model.format.yamlio import Document, read_yaml_file
 from model.knowledge.library_schema import (
     LIBRARY_KINDS,
@@ -43,6 +45,8 @@ class Library:
     scoring: ScoringModel | None = None
     files: dict[str, str] = field(default_factory=dict)
     """Library id → the file it came from (for messages)."""
+    versions: dict[str, int] = field(default_factory=dict)
+    """Library id (``kind:id``, as in ``files``) → the version of the file, to record what a result was made with."""
     warnings: list[Problem] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
     """Files (relative to the library root) left out because of errors; see load_library(leave_out_invalid=...)."""
@@ -130,13 +134,18 @@ def _optional(name: str | None) -> bool:
     return bool(name) and FsPath(name).parts[0] in OPTIONAL_FOLDERS
 
 
-def load_library(root: FsPath | str | None = None, *, leave_out_invalid: bool = False) -> Library:
+def load_library(root: FsPath | str | None = None, *, leave_out_invalid: bool = False,
+                 rule_facts: Mapping[LeakChannel, Iterable[str]] | None = None) -> Library:
     """Read every library file under ``root`` (default: the repository), validate and cross-check it.
 
     Raises InputError listing every problem in every file. With ``leave_out_invalid`` a contract clause or
     country profile with an error (its own, or a reference of its that does not resolve) is left out instead:
     the rest is cross-checked again without it, and the files and their problems are kept in ``left_out`` and
     ``left_out_problems``. An error in any other library file still raises.
+
+    ``rule_facts`` names, per channel, the fact ids the engine's rules can emit; each must have a weight in the
+    scoring model. The engine's list comes in as an argument because this stage comes before the engine:
+    ``model.api.load_library`` passes it.
     """
     root = FsPath(root) if root else REPO_ROOT
     read: list[tuple[str, Envelope | None, Document | None, list[Problem]]] = []
@@ -148,7 +157,7 @@ def load_library(root: FsPath | str | None = None, *, leave_out_invalid: bool = 
         read.append((name, *_read(path, root)))
     left_out: dict[str, list[Problem]] = {}
     while True:
-        lib, problems = _assemble(read, left_out)
+        lib, problems = _assemble(read, left_out, rule_facts or {})
         if not leave_out_invalid:
             break
         # Leaving a file out can break references to it elsewhere, so repeat until nothing more goes.
@@ -167,7 +176,8 @@ def load_library(root: FsPath | str | None = None, *, leave_out_invalid: bool = 
 
 
 def _assemble(read: list[tuple[str, Envelope | None, Document | None, list[Problem]]],
-              left_out: dict[str, list[Problem]]) -> tuple[Library, list[Problem]]:
+              left_out: dict[str, list[Problem]],
+              rule_facts: Mapping[LeakChannel, Iterable[str]]) -> tuple[Library, list[Problem]]:
     """The library from the files read, without those left out, and every problem found in it."""
     lib = Library()
     problems: list[Problem] = []
@@ -184,6 +194,7 @@ def _assemble(read: list[tuple[str, Envelope | None, Document | None, list[Probl
                                     params={"value": obj.id, "first": lib.files[key]}))
             continue
         lib.files[key] = name
+        lib.versions[key] = obj.version
         loaded.append((name, obj, doc))
         if isinstance(obj, SourceRegistry):
             for i, entry in enumerate(obj.sources):
@@ -216,10 +227,31 @@ def _assemble(read: list[tuple[str, Envelope | None, Document | None, list[Probl
     gone = {FsPath(name).stem for name in left_out if FsPath(name).parts[0] == "contract_clauses"}
     registry_failed = any(p.file and p.file.startswith("libraries/sources/") for p in problems)
     problems.extend(_cross_check(lib, loaded, check_citations=not registry_failed, left_out_clauses=gone))
+    problems.extend(_fact_weight_problems(lib, loaded, rule_facts))
     if gone:
         lib.checklist = [item.model_copy(update={"clauses": [c for c in item.clauses if c not in gone]})
                          if gone & set(item.clauses) else item for item in lib.checklist]
     return lib, problems
+
+
+def _fact_weight_problems(lib: Library, loaded: list[tuple[str, Envelope, Document]],
+                          rule_facts: Mapping[LeakChannel, Iterable[str]]) -> list[Problem]:
+    """A fact a rule can emit without a weight (global, or the channel's own) would fail the first project to
+    trigger it; it is reported here, against the scoring model's ``facts``, once per fact."""
+    found = next(((name, obj, doc) for name, obj, doc in loaded if isinstance(obj, ScoringModel)), None)
+    if found is None:
+        return []
+    name, scoring, doc = found
+    line, col = doc.mark(("facts",), key=True)
+    missing: dict[str, list[str]] = {}
+    for channel, fact_ids in rule_facts.items():
+        own = scoring.channels[channel].facts if channel in scoring.channels else {}
+        for fact_id in fact_ids:
+            if fact_id not in scoring.facts and fact_id not in own:
+                missing.setdefault(fact_id, []).append(channel.value)
+    return [Problem("scoring_fact_missing", file=name, path=("facts",), line=line, column=col,
+                    params={"value": fact_id, "channels": ", ".join(channels)})
+            for fact_id, channels in sorted(missing.items())]
 
 
 def known_guidance_refs(lib: Library) -> set[str]:

@@ -39,7 +39,12 @@ def project(**sections) -> ProjectSpec:
 def run(library):
     def _run(rule, spec: ProjectSpec) -> Evidence | None:
         ctx = RuleContext(spec, library, ProjectGraph(spec))
-        return rule.evaluate(ctx, spec.technologies[0])
+        evidence = rule.evaluate(ctx, spec.technologies[0])
+        # Every rule test's project also checks the rule's declaration: what it emits, it must have declared.
+        if evidence is not None:
+            undeclared = {f.id for f in evidence.facts if not f.id.startswith("country:")} - set(rule.FACTS)
+            assert not undeclared, f"{rule.__name__} emits facts missing from its FACTS: {sorted(undeclared)}"
+        return evidence
 
     return _run
 

@@ -29,3 +29,7 @@ RULES = (
     hostile_patents,
     engineer_poaching,
 )
+
+#: Every fact id each channel's rule can emit: the library is checked for a weight for each when it is loaded
+#: (model.api.load_library), so a missing weight is a library error, not a KeyError on the first project that hits it.
+RULE_FACTS = {rule.CHANNEL: rule.FACTS for rule in RULES}

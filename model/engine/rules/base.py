@@ -46,11 +46,21 @@ class Evidence:
     path: list[str] = field(default_factory=list)
 
 
+#: The facts ``RuleContext.partner_facts`` can find about a recipient; a rule passing them on declares those it uses.
+PARTNER_FACTS = ("partner_competes", "affiliate_competes", "state_owned", "government_ties", "subsidy", "dd_missing",
+                 "dd_below", "dd_remediation", "dd_weak_controls", "past_incidents")
+
+
 class Rule(Protocol):
-    """One leak channel. ``evaluate`` returns None when the channel does not apply to the technology."""
+    """One leak channel. ``evaluate`` returns None when the channel does not apply to the technology.
+
+    ``FACTS`` lists every fact id the rule can emit (host-country facts aside, which the channel's
+    ``country_factors`` weigh), so the library is checked for their weights when it is loaded.
+    """
 
     CHANNEL: LeakChannel
     REFS: tuple[str, ...]
+    FACTS: tuple[str, ...]
 
     def evaluate(self, ctx: RuleContext, tech: Technology) -> Evidence | None: ...
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from model.engine.graph import COMPETITORS_NODE, node_of, party_node
-from model.engine.rules.base import Evidence, Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import PARTNER_FACTS, Evidence, Exposure, Fact, Msg, RuleContext
 from model.format.spec import Technology
 from model.format.vocab import LeakChannel, PartnerRole, PeopleKind
 
 CHANNEL = LeakChannel.CONTRACTOR_STAFF
 REFS = ("ch1.1.6", "ch1.2.2", "ch1.3.3")
+FACTS = ("high_turnover", "no_post_employment_duty", *PARTNER_FACTS)
 STAFF_KINDS = (PeopleKind.PARTNER_STAFF, PeopleKind.CONTRACTOR_STAFF)
 STAFFED_ROLES = (PartnerRole.CONTRACT_MANUFACTURER, PartnerRole.LICENSEE, PartnerRole.SUPPLIER, PartnerRole.AFFILIATE,
                  PartnerRole.OTHER)

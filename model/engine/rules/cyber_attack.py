@@ -9,6 +9,7 @@ from model.format.vocab import DueDiligenceResult, LeakChannel
 
 CHANNEL = LeakChannel.CYBER_ATTACK
 REFS = ("ch1.3.3",)
+FACTS = ("weak_it_controls", "files_handed_over")
 DIGITAL = {"electronic_copy", "view_only_cloud"}
 
 

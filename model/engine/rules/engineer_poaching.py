@@ -9,6 +9,7 @@ from model.format.vocab import LeakChannel, PeopleKind
 
 CHANNEL = LeakChannel.ENGINEER_POACHING
 REFS = ("ch1.2.2", "ch1.2.5")
+FACTS = ("partner_competes", "affiliate_competes")
 
 
 def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:

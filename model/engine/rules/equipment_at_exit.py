@@ -9,6 +9,8 @@ from model.format.vocab import DisposalPlan, EquipmentCategory, LeakChannel
 
 CHANNEL = LeakChannel.EQUIPMENT_AT_EXIT
 REFS = ("ch1.4.2", "ch1.2.4", "ch1.3.4")
+FACTS = ("disposal_undecided", "disposal_sell", "reset_insufficient", "not_witnessed", "contractor_unvetted",
+         "partner_owns_equipment")
 MEDIA_METHODS = {"paper", "electronic_copy"}
 
 

@@ -9,6 +9,7 @@ from model.format.vocab import DisputeResolution, ExportControl, LeakChannel
 
 CHANNEL = LeakChannel.HOST_AUTHORITIES
 REFS = ("ch1.1.3", "ch1.2.3", "ch1.2.4")
+FACTS = ("sensitive_technology", "host_courts", "state_owned", "government_ties", "subsidy")
 
 
 def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:

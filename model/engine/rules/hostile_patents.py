@@ -9,6 +9,7 @@ from model.format.vocab import IpStrategy, LeakChannel
 
 CHANNEL = LeakChannel.HOSTILE_PATENTS
 REFS = ("ch1.5.2", "ch1.3.3", "ch1.4.3")
+FACTS = ("not_patented", "partner_competes", "affiliate_competes", "subsidy")
 
 
 def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:

@@ -9,6 +9,7 @@ from model.format.vocab import DealType, LeakChannel, PeopleKind
 
 CHANNEL = LeakChannel.LOCAL_STAFF_TURNOVER
 REFS = ("ch1.1.5", "ch1.3.3", "ch1.4.1", "ch2.1.13")
+FACTS = ("high_turnover", "turnover", "turnover_unknown", "no_post_employment_duty", "untrained")
 LOCAL_KINDS = (PeopleKind.LOCAL_STAFF, PeopleKind.LOCAL_MANAGERS)
 SITE_DEALS = (DealType.JOINT_VENTURE, DealType.SUBSIDIARY, DealType.OVERSEAS_RND)
 

@@ -9,6 +9,8 @@ from model.format.vocab import DealType, LeakChannel
 
 CHANNEL = LeakChannel.LOSS_OF_CONTROL
 REFS = ("ch1.2.5",)
+FACTS = ("equity_unknown", "minority_equity", "equal_equity", "golden_share", "latent_shares", "shares_transferable",
+         "board_unknown", "board_minority", "board_equal", "no_special_resolution")
 
 
 def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:

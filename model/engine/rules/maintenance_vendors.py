@@ -9,6 +9,7 @@ from model.format.vocab import EquipmentCategory, LeakChannel, Maintenance
 
 CHANNEL = LeakChannel.MAINTENANCE_VENDORS
 REFS = ("ch1.3.4",)
+FACTS = ("local_contractor", "maintenance_unknown", "maker_visible", "partner_competes", "dd_missing", "dd_below")
 
 
 def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:

@@ -9,6 +9,8 @@ from model.format.vocab import LeakChannel, MeetsStandard
 
 CHANNEL = LeakChannel.PARTNER_AFFILIATES
 REFS = ("ch1.2.2", "ch1.1.4", "ch1.1.6")
+FACTS = ("has_affiliates", "affiliate_competes", "affiliate_unchecked", "ownership_unknown", "state_owned",
+         "government_ties", "dd_missing", "dd_below")
 
 
 def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from model.engine.graph import SITE, node_of
-from model.engine.rules.base import Evidence, Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import PARTNER_FACTS, Evidence, Exposure, Fact, Msg, RuleContext
 from model.format.spec import US, Technology
 from model.format.vocab import DealType, LeakChannel, PeopleKind
 
 CHANNEL = LeakChannel.PARTNER_DIRECTORS
 REFS = ("ch1.2.5", "ch1.2.2")
+FACTS = ("partner_board_weight", "directors_unbound", *PARTNER_FACTS)
 
 
 def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:

@@ -9,6 +9,7 @@ from model.format.vocab import LeakChannel, TechForm
 
 CHANNEL = LeakChannel.REVERSE_ENGINEERING
 REFS = ("ch1.2.2", "ch1.3.2", "ch1.4.2")
+FACTS = ("readable_form", "partner_competes", "affiliate_competes", "state_owned", "dd_missing", "dd_below")
 READABLE_FORMS = {TechForm.PARTS_SAMPLES, TechForm.MOULDS, TechForm.CUSTOM_EQUIPMENT, TechForm.SOFTWARE}
 
 
