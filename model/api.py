@@ -10,7 +10,14 @@ from model.engine.assess import Assessment, assess
 from model.engine.compare import Comparison, compare
 from model.engine.ranking import Mitigation, best_per_phase, rank_mitigations
 from model.format.problems import InputError, Problem
-from model.format.project_io import check_project, dump_project, load_project, parse_project, save_project
+from model.format.project_io import (
+    check_project,
+    dump_project,
+    format_project_file,
+    load_project,
+    parse_project,
+    save_project,
+)
 from model.format.spec import ProjectSpec
 from model.format.yamlio import read_yaml_file
 from model.knowledge.library import Library, load_library
@@ -34,6 +41,7 @@ __all__ = [
     "ProjectSpec",
     "dump_project",
     "export",
+    "format_project_file",
     "library_coverage",
     "load_library",
     "load_project",

@@ -210,17 +210,19 @@ def fmt(
     lang: LangOption = Lang.ja,
     write: Annotated[bool, typer.Option("--write", help="Replace the file (atomically) instead of printing.")] = False,
 ) -> None:
-    """Print (or write back) a project file in canonical YAML."""
+    """Print (or write back) a project file in canonical YAML, keeping the comment block it opens with."""
     library = _library(lang)
-    spec, problems = api.validate_file(file, library)
-    if spec is None:
-        for p in problems:
-            echo(p.format(lang), err=True)
+    text, problems = api.format_project_file(file, library)
+    for p in problems:
+        echo(p.format(lang), err=True)
+    if text is None:
         raise typer.Exit(EXIT_INVALID)
     if write:
-        api.save_project(spec, file)
+        from model.format.yamlio import atomic_write
+
+        atomic_write(file, text)
     else:
-        echo(api.dump_project(spec), nl=False)
+        echo(text, nl=False)
 
 
 @app.command()
