@@ -1,4 +1,4 @@
-"""The `ttplan` command: validate project files, print the format's JSON Schema, check the libraries."""
+"""The `ttplan` command: validate, check, compare, rank, export and fmt projects; the schema; the libraries; the store; auth-check."""
 
 from __future__ import annotations
 
