@@ -16,6 +16,7 @@ from model.format.project_io import (
     format_project_file,
     load_project,
     parse_project,
+    project_hash,
     save_project,
 )
 from model.format.spec import ProjectSpec
@@ -46,6 +47,7 @@ __all__ = [
     "load_library",
     "load_project",
     "parse_project",
+    "project_hash",
     "project_schema",
     "save_project",
     "validate_file",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import functools
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -36,7 +35,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, Operati
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from model.format.problems import InputError
-from model.format.project_io import dump_project, parse_project
+from model.format.project_io import content_hash, dump_project, parse_project
 from model.format.spec import ProjectSpec
 from model.knowledge.library import Library
 
@@ -163,10 +162,6 @@ class DraftInfo:
 
 def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --------------------------------------------------------------------------- engine

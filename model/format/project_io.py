@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -366,6 +367,20 @@ def dump_project(spec: ProjectSpec, header: str = "") -> str:
     """
     body = dump_yaml(project_data(spec))
     return f"{header}\n{body}" if header else body
+
+
+def content_hash(text: str) -> str:
+    """The key of a project's content: the SHA-256 of its canonical YAML (``dump_project``, without a header).
+
+    The store records it with every version and the app keys its caches by it, so a working copy and the stored
+    version it equals are one cache entry.
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def project_hash(spec: ProjectSpec) -> str:
+    """``content_hash`` of a project model."""
+    return content_hash(dump_project(spec))
 
 
 def save_project(spec: ProjectSpec, path: str | os.PathLike,
