@@ -22,13 +22,13 @@ from model.format.project_io import (
 from model.format.spec import ProjectSpec
 from model.format.yamlio import read_yaml_file
 from model.knowledge.library import Library, load_library
-from model.store import ConflictError, ProjectInfo, Store, StoreError
+from model.store import ConflictError, Store, StoredProject, StoreError
 
 __all__ = [
     "Assessment",
     "Comparison",
     "ConflictError",
-    "ProjectInfo",
+    "StoredProject",
     "Store",
     "StoreError",
     "InputError",

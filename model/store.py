@@ -131,7 +131,7 @@ class ConflictError(StoreError):
 
 
 @dataclass(frozen=True, slots=True)
-class ProjectInfo:
+class StoredProject:
     id: str
     name: str
     latest_version: int
@@ -440,20 +440,20 @@ class Store:
     # ----------------------------------------------------------------- reading
 
     @_database_faults
-    def projects(self, include_archived: bool = False) -> list[ProjectInfo]:
+    def projects(self, include_archived: bool = False) -> list[StoredProject]:
         query = select(projects_table).order_by(projects_table.c.id)
         if not include_archived:
             query = query.where(projects_table.c.archived.is_(False))
         with self._reader.connect() as conn:
-            return [ProjectInfo(r.id, r.name, r.latest_version, r.archived, r.updated_at) for r in conn.execute(query)]
+            return [StoredProject(r.id, r.name, r.latest_version, r.archived, r.updated_at) for r in conn.execute(query)]
 
     @_database_faults
-    def project(self, project_id: str) -> ProjectInfo:
+    def project(self, project_id: str) -> StoredProject:
         with self._reader.connect() as conn:
             r = conn.execute(select(projects_table).where(projects_table.c.id == project_id)).first()
         if r is None:
             raise StoreError(f"案件「{project_id}」は保存されていません。", f"There is no stored project '{project_id}'.")
-        return ProjectInfo(r.id, r.name, r.latest_version, r.archived, r.updated_at)
+        return StoredProject(r.id, r.name, r.latest_version, r.archived, r.updated_at)
 
     @_database_faults
     def versions(self, project_id: str) -> list[VersionInfo]:

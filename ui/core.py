@@ -47,7 +47,7 @@ def store() -> api.Store:
     return s
 
 
-def projects_or_error() -> tuple[list[api.ProjectInfo], api.StoreError | None]:
+def projects_or_error() -> tuple[list[api.StoredProject], api.StoreError | None]:
     """The stored projects, or why the store cannot be used (cannot be opened, not a database, cannot be read).
 
     Read on every run, so a store that became unreadable since it was opened (file replaced, disk gone) is noticed."""

@@ -40,7 +40,7 @@ class Fact:
 
 
 @dataclass(slots=True)
-class Evidence:
+class ChannelEvidence:
     exposures: list[Exposure] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     path: list[str] = field(default_factory=list)
@@ -52,7 +52,7 @@ class Rule(Protocol):
     CHANNEL: LeakChannel
     REFS: tuple[str, ...]
 
-    def evaluate(self, ctx: RuleContext, tech: Technology) -> Evidence | None: ...
+    def evaluate(self, ctx: RuleContext, tech: Technology) -> ChannelEvidence | None: ...
 
 
 class RuleContext:

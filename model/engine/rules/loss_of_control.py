@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import SITE, node_of
-from model.engine.rules.base import Evidence, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Fact, Msg, RuleContext
 from model.format.spec import US, Technology
 from model.format.vocab import DealType, LeakChannel
 
@@ -11,11 +11,11 @@ CHANNEL = LeakChannel.LOSS_OF_CONTROL
 REFS = ("ch1.2.5",)
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     spec = ctx.spec
     if spec.project.deal_type != DealType.JOINT_VENTURE:
         return None
-    ev = Evidence(exposures=ctx.disclosure_exposures(tech, {SITE}))
+    ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech, {SITE}))
     if not ev.exposures:
         return None
     gov = spec.governance

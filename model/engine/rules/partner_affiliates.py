@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import SITE, node_of
-from model.engine.rules.base import Evidence, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Fact, Msg, RuleContext
 from model.format.spec import Partner, Technology
 from model.format.vocab import LeakChannel, MeetsStandard
 
@@ -11,7 +11,7 @@ CHANNEL = LeakChannel.PARTNER_AFFILIATES
 REFS = ("ch1.2.2", "ch1.1.4", "ch1.1.6")
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     graph = ctx.graph
     recipients = ctx.recipients(tech)
     holders = [graph.partners[r] for r in recipients if r in graph.partners]
@@ -19,7 +19,7 @@ def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
         holders += [p for p in ctx.jv_partners() if p not in holders]
     if not holders:
         return None
-    ev = Evidence(exposures=ctx.disclosure_exposures(tech))
+    ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech))
     if not ev.exposures:
         return None
     group_path: list[str] = []
