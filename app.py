@@ -33,7 +33,7 @@ def language_switch() -> None:
              format_func=lambda code: "日本語" if code == "ja" else "English")
 
 
-def sidebar(projects: list[api.ProjectInfo]) -> None:
+def sidebar(projects: list[api.StoredProject]) -> None:
     if me.signed_in:
         auth.show_identity()
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable
 
 import streamlit as st
@@ -390,16 +389,6 @@ def render_checklist(assessment: Assessment, library: Library) -> None:
             st.dataframe(rows, hide_index=True, column_config=config, key=f"contract_checklist_{phase.value}")
 
 
-def exporter_available(fmt: str) -> bool:
-    """Whether the exporter module imports (they are optional while being built)."""
-    module = {"xlsx": "model.report.xlsx", "docx": "model.report.docx"}[fmt]
-    try:
-        importlib.import_module(module)
-    except ImportError:
-        return False
-    return True
-
-
 def render_exports(assessment: Assessment, library: Library) -> None:
     language = lang()
     st.subheader(tr("exports_header"))
@@ -408,9 +397,6 @@ def render_exports(assessment: Assessment, library: Library) -> None:
     for col, fmt, label, name in ((cols[0], "xlsx", tr("xlsx_button"), "checklist"),
                                   (cols[1], "docx", tr("docx_button"), "clause-annex")):
         with col:
-            if not exporter_available(fmt):
-                st.info(tr("export_missing", fmt=fmt))
-                continue
             # A callable: the file is only built when the button is clicked (building takes 0.1–0.4 s).
             st.download_button(label, data=lambda fmt=fmt: api.export(assessment, library, fmt, language),
                                file_name=f"{assessment.project_id}-{name}-{language}.{fmt}",
@@ -419,16 +405,14 @@ def render_exports(assessment: Assessment, library: Library) -> None:
 
 
 def read_workbook(data: bytes, name: str, spec: ProjectSpec, library: Library):
-    """(new spec, changes, problems, available) for an uploaded workbook."""
-    try:
-        from model.report.xlsx_import import read_checklist_workbook
-    except ImportError:
-        return None, [], [], False
+    """(new spec, changes, problems) for an uploaded workbook."""
+    from model.report.xlsx_import import read_checklist_workbook  # openpyxl loads only when a workbook comes in
+
     try:
         new_spec, changes = read_checklist_workbook(data, spec, library, file=name)
     except InputError as exc:
-        return None, [], exc.problems, True
-    return new_spec, changes, [], True
+        return None, [], exc.problems
+    return new_spec, changes, []
 
 
 def render_import(spec: ProjectSpec, spec_key: str, library: Library) -> None:
@@ -450,10 +434,7 @@ def render_import(spec: ProjectSpec, spec_key: str, library: Library) -> None:
         with st.spinner(tr("import_reading")):
             cached = (cache_key, read_workbook(upload.getvalue(), upload.name, spec, library))
         st.session_state["contract_import_result"] = cached
-    new_spec, changes, problems, available = cached[1]
-    if not available:
-        st.info(tr("import_missing"))
-        return
+    new_spec, changes, problems = cached[1]
     if problems:
         widgets.show_problems(problems, tr("import_problems"))
         return

@@ -43,11 +43,14 @@ def change_table(comparison: Comparison, lang_code: str, n: int = 5) -> pd.DataF
     return pd.DataFrame(rows)
 
 
-# --------------------------------------------------------------------------- stored versions (memoised per session)
+# --------------------------------------------------------------------------- derived results (memoised per session)
 
 
 def _memo(key: tuple, compute: Callable):
-    """Stored versions never change, so what is derived from them is kept for the session (a few entries)."""
+    """What is derived from fixed content (a stored version, or a chart of one content key) is kept for the session.
+
+    The keys name the content (version number and content hash, or core.spec_key), so an entry is never stale; the
+    oldest of 32 goes first."""
     box: dict = st.session_state.setdefault(MEMO, {})
     if key not in box:
         if len(box) >= 32:
@@ -58,7 +61,8 @@ def _memo(key: tuple, compute: Callable):
 
 def stored_assessment(store: api.Store, pid: str, number: int, digest: str) -> Assessment:
     spec = _memo(("spec", store.url, pid, number, digest), lambda: store.load(pid, number, core.library()))
-    # The stored content hash is the hash of the canonical YAML, i.e. the same key core.spec_key would compute.
+    # The stored content hash is core.spec_key's key (both are the canonical YAML's hash), so the unedited open
+    # project and its stored version share this assessment.
     return core.assessment(spec, key=digest)
 
 
@@ -234,11 +238,6 @@ def changes(spec: api.ProjectSpec, a: Assessment, draft_key: str) -> Assessment 
 
 
 def report(a: Assessment, previous: Assessment | None) -> None:
-    try:
-        import model.report.html  # noqa: F401  (only to know the exporter is there)
-    except (ImportError, SyntaxError):
-        st.caption(tr("report_missing"))
-        return
     library, lg = core.library(), lang()
 
     def make() -> bytes:
@@ -256,7 +255,7 @@ def page() -> None:
         st.title(tr("title"))
         st.info(tr("no_project"))
         return
-    key = core.spec_key(spec)  # once per rerun: the hash of the working copy
+    key = core.spec_key(spec)  # once per rerun: the working copy's content hash (its stored version's, if unedited)
     a = core.assessment(spec, key)
     ranking = core.ranking(spec, key)
     header(spec)

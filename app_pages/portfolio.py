@@ -83,7 +83,7 @@ def portfolio_rows(include_archived: bool) -> tuple[list[dict], list[str]]:
         except api.InputError:
             unreadable.append(info.id)
             continue
-        # The stored content hash is the hash of the canonical YAML: the same key core.spec_key would compute.
+        # The stored content hash is core.spec_key's key: the open, unedited project shares this assessment.
         a = core.assessment(spec, key=latest.content_hash)
         rows.append(summary(info, latest.number, a, library, lang()))
     return sort_rows(rows), unreadable

@@ -21,18 +21,26 @@ from model.format.new_project import (
     slugify,
 )
 from model.format.problems import InputError, Problem
-from model.format.project_io import check_project, dump_project, load_project, parse_project, save_project
+from model.format.project_io import (
+    check_project,
+    dump_project,
+    format_project_file,
+    load_project,
+    parse_project,
+    project_hash,
+    save_project,
+)
 from model.format.spec import ProjectSpec
 from model.format.yamlio import read_yaml_file
 from model.knowledge import library as _library
 from model.knowledge.library import Library
-from model.store import ConflictError, ProjectInfo, Store, StoreError
+from model.store import ConflictError, Store, StoredProject, StoreError
 
 __all__ = [
     "Assessment",
     "Comparison",
     "ConflictError",
-    "ProjectInfo",
+    "StoredProject",
     "Store",
     "StoreError",
     "InputError",
@@ -52,11 +60,13 @@ __all__ = [
     "is_country_code",
     "is_slug",
     "levers",
+    "format_project_file",
     "library_coverage",
     "load_library",
     "load_project",
     "new_project_problems",
     "parse_project",
+    "project_hash",
     "project_schema",
     "save_project",
     "slugify",

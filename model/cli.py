@@ -1,4 +1,4 @@
-"""The `ttplan` command: validate project files, print the format's JSON Schema, check the libraries."""
+"""The `ttplan` command: validate, check, compare, rank, export and fmt projects; the schema; the libraries; the store; auth-check."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ app = typer.Typer(
 )
 
 
-class Lang(StrEnum):
+class LangChoice(StrEnum):
     ja = "ja"
     en = "en"
 
@@ -45,7 +45,7 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", envvar="TTPLAN_LANG", help="Language of messages: ja or en.")]
+LangOption = Annotated[LangChoice, typer.Option("--lang", envvar="TTPLAN_LANG", help="Language of messages: ja or en.")]
 
 EXIT_INVALID = 2
 EXIT_LIBRARY = 3
@@ -60,7 +60,7 @@ def echo(text: str = "", err: bool = False, nl: bool = True) -> None:
     typer.echo(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text), err=err, nl=nl)
 
 
-def _library(lang: Lang) -> api.Library:
+def _library(lang: LangChoice) -> api.Library:
     try:
         return api.load_library()
     except api.InputError as exc:
@@ -73,7 +73,7 @@ def _library(lang: Lang) -> api.Library:
 @app.command()
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Project files (YAML).", show_default=False)],
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
     output: Annotated[OutputFormat, typer.Option("--format", help="text or json")] = OutputFormat.text,
 ) -> None:
     """Check project files and explain every problem. Exit 0 when all are valid, 2 otherwise."""
@@ -102,7 +102,7 @@ def validate(
     raise typer.Exit(EXIT_INVALID if failed else 0)
 
 
-def _load_or_exit(file: Path, library: api.Library, lang: Lang) -> api.ProjectSpec:
+def _load_or_exit(file: Path, library: api.Library, lang: LangChoice) -> api.ProjectSpec:
     """The project, or every problem on stderr and exit status 2."""
     spec, problems = api.validate_file(file, library)
     for p in problems:
@@ -119,7 +119,7 @@ FormatOption = Annotated[ReportFormat, typer.Option("--format", help="json or ma
 def check(
     file: Annotated[Path, typer.Argument(help="Project file (YAML).", show_default=False)],
     output: FormatOption = ReportFormat.json,
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
 ) -> None:
     """Assess a project: score, grade, findings and the phase checklist (exit 2 on invalid input)."""
     from model.report.json_report import assessment_dict, dumps
@@ -148,7 +148,7 @@ def compare(
         help="STAGE:TECHNOLOGY — a technology taken out of a disclosure stage (ids; repeatable).")] = None,
     deal: Annotated[str | None, typer.Option(help="Another deal type, e.g. licence.")] = None,
     output: FormatOption = ReportFormat.markdown,
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
 ) -> None:
     """Compare two variants of a project, or one project with what-if changes: input differences and their effect."""
     from model.report.json_report import comparison_dict, dumps
@@ -167,13 +167,13 @@ def compare(
                nl=False)
 
 
-def _usage(lang: Lang, ja: str, en: str) -> None:
+def _usage(lang: LangChoice, ja: str, en: str) -> None:
     """A mistake in the command's options: said in words, exit status 2."""
     echo(("エラー: " if lang == "ja" else "error: ") + (ja if lang == "ja" else en), err=True)
     raise typer.Exit(EXIT_INVALID)
 
 
-def _with_levers(spec: api.ProjectSpec, library: api.Library, lang: Lang, equity: float | None, seats: int | None,
+def _with_levers(spec: api.ProjectSpec, library: api.Library, lang: LangChoice, equity: float | None, seats: int | None,
                  clauses: list[str], measures: list[str], without: list[str], deal: str | None) -> api.ProjectSpec:
     """The what-if changes of ``ttplan compare`` (the same levers as the app's what-if page), each checked."""
     from model.format.vocab import DealType
@@ -221,7 +221,7 @@ def _with_levers(spec: api.ProjectSpec, library: api.Library, lang: Lang, equity
 def rank(
     file: Annotated[Path, typer.Argument(help="Project file (YAML).", show_default=False)],
     output: FormatOption = ReportFormat.markdown,
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
     top: Annotated[int, typer.Option(help="How many to list.", min=1)] = 15,
 ) -> None:
     """Rank the clauses and measures not yet in place by how much each would cut the project's risk."""
@@ -245,7 +245,7 @@ def export(
     file: Annotated[Path, typer.Argument(help="Project file (YAML).", show_default=False)],
     fmt: Annotated[ExportFormat, typer.Option("--format", help="xlsx, docx, html or json")],
     out: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
 ) -> None:
     """Export the assessment: Excel checklist, Word clause annex, HTML report for executives, or JSON."""
     from model.format.yamlio import atomic_write
@@ -273,25 +273,27 @@ def schema(
 @app.command("fmt")
 def fmt(
     file: Annotated[Path, typer.Argument(help="Project file to rewrite in canonical form.")],
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
     write: Annotated[bool, typer.Option("--write", help="Replace the file (atomically) instead of printing.")] = False,
 ) -> None:
-    """Print (or write back) a project file in canonical YAML."""
+    """Print (or write back) a project file in canonical YAML, keeping the comment block it opens with."""
     library = _library(lang)
-    spec, problems = api.validate_file(file, library)
-    if spec is None:
-        for p in problems:
-            echo(p.format(lang), err=True)
+    text, problems = api.format_project_file(file, library)
+    for p in problems:
+        echo(p.format(lang), err=True)
+    if text is None:
         raise typer.Exit(EXIT_INVALID)
     if write:
-        api.save_project(spec, file)
+        from model.format.yamlio import atomic_write
+
+        atomic_write(file, text)
     else:
-        echo(api.dump_project(spec), nl=False)
+        echo(text, nl=False)
 
 
 @app.command()
 def library(
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
     full: Annotated[bool, typer.Option("--list", help="List every library file with its version and review date.")] = False,
 ) -> None:
     """Check every library file; show what is loaded, what each country leaves unknown, and checklist coverage."""
@@ -308,7 +310,7 @@ DbOption = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL; defa
 AuthorOption = Annotated[str, typer.Option("--author", envvar="TTPLAN_AUTHOR", help="Who makes the change.")]
 
 
-def _store(db: str | None, lang: Lang):
+def _store(db: str | None, lang: LangChoice):
     from model.store import Store, StoreError
 
     try:
@@ -318,7 +320,7 @@ def _store(db: str | None, lang: Lang):
         raise typer.Exit(EXIT_LIBRARY) from None
 
 
-def _store_call(lang: Lang, fn):
+def _store_call(lang: LangChoice, fn):
     """Run a store operation; a store problem is a clear message and exit 2, never a trace."""
     from model.store import StoreError
 
@@ -338,7 +340,7 @@ def store_import(
     author: AuthorOption = "cli",
     comment: Annotated[str, typer.Option(help="What changed.")] = "",
     db: DbOption = None,
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
 ) -> None:
     """Save a project file as the newest version of its project (a new project on first import)."""
     library = _library(lang)
@@ -359,14 +361,14 @@ def store_import(
 
 
 @store_app.command("list")
-def store_list(db: DbOption = None, archived: bool = False, lang: LangOption = Lang.ja) -> None:
+def store_list(db: DbOption = None, archived: bool = False, lang: LangOption = LangChoice.ja) -> None:
     """List stored projects."""
     for p in _store_call(lang, lambda: _store(db, lang).projects(include_archived=archived)):
         echo(f"{p.id}\tv{p.latest_version}\t{p.updated_at:%Y-%m-%d %H:%M}\t{'archived ' if p.archived else ''}{p.name}")
 
 
 @store_app.command("versions")
-def store_versions(project: str, db: DbOption = None, lang: LangOption = Lang.ja) -> None:
+def store_versions(project: str, db: DbOption = None, lang: LangOption = LangChoice.ja) -> None:
     """List the versions of a project, newest first."""
     for v in _store_call(lang, lambda: _store(db, lang).versions(project)):
         echo(f"v{v.number}\t{v.created_at:%Y-%m-%d %H:%M}\t{v.author}\t{v.comment}")
@@ -374,7 +376,7 @@ def store_versions(project: str, db: DbOption = None, lang: LangOption = Lang.ja
 
 @store_app.command("diff")
 def store_diff(
-    project: str, a: int, b: int, db: DbOption = None, lang: LangOption = Lang.ja,
+    project: str, a: int, b: int, db: DbOption = None, lang: LangOption = LangChoice.ja,
     output: FormatOption = ReportFormat.markdown,
 ) -> None:
     """What changed between two versions: fields, findings and checklist."""
@@ -392,7 +394,7 @@ def store_diff(
 
 @store_app.command("restore")
 def store_restore(project: str, version: int, author: AuthorOption = "cli", db: DbOption = None,
-                  lang: LangOption = Lang.ja) -> None:
+                  lang: LangOption = LangChoice.ja) -> None:
     """Make an old version the newest (nothing is overwritten)."""
     number = _store_call(lang, lambda: _store(db, lang).restore(project, version, author))
     echo(f"{project} v{number}")
@@ -404,7 +406,7 @@ def store_export(
     out: Annotated[Path, typer.Option("-o", "--output", help="YAML file to write.")],
     version: Annotated[int | None, typer.Option(help="Version number (default: latest).")] = None,
     db: DbOption = None,
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
 ) -> None:
     """Write a stored version back to a YAML file."""
     from model.format.yamlio import atomic_write
@@ -420,7 +422,7 @@ def store_reimport(
     workbook: Annotated[Path, typer.Argument(help="The checklist workbook (xlsx) edited by counsel.", show_default=False)],
     author: AuthorOption = "cli",
     db: DbOption = None,
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
 ) -> None:
     """Read clause and measure statuses edited in an exported workbook back as a new version, with a summary."""
     from model.report.xlsx_import import read_checklist_workbook
@@ -448,7 +450,7 @@ def store_reimport(
 
 @store_app.command("archive")
 def store_archive(project: str, undo: bool = typer.Option(False, "--undo", help="Bring the project back."),
-                  db: DbOption = None, lang: LangOption = Lang.ja) -> None:
+                  db: DbOption = None, lang: LangOption = LangChoice.ja) -> None:
     """Archive a project (hide it from the list); nothing is deleted."""
     _store_call(lang, lambda: _store(db, lang).set_archived(project, not undo))
     echo(project)
@@ -460,7 +462,7 @@ def auth_check(
                                                "workspace/users.yaml).")] = None,
     secrets: Annotated[Path, typer.Option("--secrets", help="Streamlit's secrets file, read for OIDC sign-in.")]
     = Path(".streamlit/secrets.toml"),
-    lang: LangOption = Lang.ja,
+    lang: LangOption = LangChoice.ja,
 ) -> None:
     """Check the sign-in settings offline (TTPLAN_AUTH, the team file, OIDC's [auth] section); exit 2 if unusable."""
     import tomllib

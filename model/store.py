@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -31,11 +31,11 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError
+from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from model.format.problems import InputError
-from model.format.project_io import dump_project, parse_project
+from model.format.project_io import content_hash, dump_project, parse_project
 from model.format.spec import ProjectSpec
 from model.knowledge.library import Library
 
@@ -131,7 +131,7 @@ class ConflictError(StoreError):
 
 
 @dataclass(frozen=True, slots=True)
-class ProjectInfo:
+class StoredProject:
     id: str
     name: str
     latest_version: int
@@ -162,10 +162,6 @@ class DraftInfo:
 
 def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --------------------------------------------------------------------------- engine
@@ -279,42 +275,116 @@ def migrate(engine: Engine) -> int:
 
 # --------------------------------------------------------------------------- the store
 
-#: What the database drivers say, in the words of someone who saves a project: (kind, driver texts, ja, en).
-_FAULTS: list[tuple[str, tuple[str, ...], str, str]] = [
-    ("locked", ("database is locked", "database table is locked", "lock timeout", "could not obtain lock"),
-     "データベースは他の人または他のプログラムが書き込み中で、使用中（ロック中）です。少し待ってからもう一度やり直してください",
-     "the database is busy: another user or program is writing to it (it is locked). Wait a moment and try again"),
-    ("read_only", ("readonly database", "read-only", "read only"),
-     "データベースは読み取り専用で、書き込めません。書き込みの権限を管理者に確認してください",
-     "the database is read-only, so nothing can be written to it. Ask the administrator for permission to write"),
-    ("location", ("unable to open database file", "no such file or directory", "is a directory", "not a directory"),
-     "データベースのファイルを開けません（フォルダがない、フォルダを指している、または権限がない）",
-     "the database file cannot be opened (its folder does not exist, the path is a folder, or access is not allowed)"),
-    ("location", ("file is not a database", "file is encrypted", "malformed"),
-     "データベースのファイルが壊れているか、データベースではありません",
-     "the database file is damaged or is not a database"),
-    ("locked", ("queuepool limit",),
-     "データベースへの接続が混み合っています（同時に使う人が多すぎます）。少し待ってからもう一度やり直してください",
-     "the database is busy: too many people are using it at once. Wait a moment and try again"),
-    ("disk", ("database or disk is full", "no space left"), "ディスクの空きがありません", "the disk is full"),
-    ("disk", ("disk i/o error",), "ディスクの読み書きに失敗しました", "the disk could not be read or written"),
-    ("location", ("could not parse", "can't load plugin"),
-     "データベースの指定（TTPLAN_DATABASE_URL）が正しい形式ではありません",
-     "the database address (TTPLAN_DATABASE_URL) is not in a valid form"),
-    ("server", ("connection refused", "could not connect", "could not translate host name", "timeout expired"),
-     "データベースのサーバーに接続できません", "the database server cannot be reached"),
-]
+#: Causes of a database fault in the words of someone who saves a project: cause -> (kind, ja, en). The kind decides
+#: whether the message also points at where the store is kept ("location", "other").
+_CAUSES: dict[str, tuple[str, str, str]] = {
+    "locked": ("locked",
+               "データベースは他の人または他のプログラムが書き込み中で、使用中（ロック中）です。少し待ってからもう一度やり直してください",
+               "the database is busy: another user or program is writing to it (it is locked). Wait a moment and try again"),
+    "crowded": ("locked",
+                "データベースへの接続が混み合っています（同時に使う人が多すぎます）。少し待ってからもう一度やり直してください",
+                "the database is busy: too many people are using it at once. Wait a moment and try again"),
+    "read_only": ("read_only",
+                  "データベースは読み取り専用で、書き込めません。書き込みの権限を管理者に確認してください",
+                  "the database is read-only, so nothing can be written to it. Ask the administrator for permission to write"),
+    "no_permission": ("read_only",
+                      "データベースのアカウントにこの操作の権限がありません。権限を管理者に確認してください",
+                      "the database account is not allowed to do this. Ask the administrator for the permission"),
+    "cannot_open": ("location",
+                    "データベースのファイルを開けません（フォルダがない、フォルダを指している、または権限がない）",
+                    "the database file cannot be opened (its folder does not exist, the path is a folder, or access is not allowed)"),
+    "damaged": ("location", "データベースのファイルが壊れているか、データベースではありません",
+                "the database file is damaged or is not a database"),
+    "disk_full": ("disk", "ディスクの空きがありません", "the disk is full"),
+    "disk_io": ("disk", "ディスクの読み書きに失敗しました", "the disk could not be read or written"),
+    "bad_url": ("location", "データベースの指定（TTPLAN_DATABASE_URL）が正しい形式ではありません",
+                "the database address (TTPLAN_DATABASE_URL) is not in a valid form"),
+    "no_database": ("location", "TTPLAN_DATABASE_URL で指定したデータベースがサーバーにありません",
+                    "the database named in TTPLAN_DATABASE_URL does not exist on the server"),
+    "sign_in": ("server", "データベースのサーバーがログインを拒否しました（TTPLAN_DATABASE_URL のユーザー名またはパスワード）",
+                "the database server refused the sign-in (the user name or password in TTPLAN_DATABASE_URL)"),
+    "server": ("server", "データベースのサーバーに接続できません", "the database server cannot be reached"),
+    # The driver reports a failed connection without a code (refused, unknown host, wrong password all alike), so
+    # its own first line follows the message.
+    "connect": ("server", "データベースのサーバーに接続できません", "no connection to the database server could be made"),
+}
+
+#: SQLite's primary result codes (an extended code such as SQLITE_IOERR_WRITE carries its primary code in the low
+#: byte); the driver's message text is not used: it changes between versions and builds.
+_SQLITE_CAUSES: dict[int, str] = {
+    sqlite3.SQLITE_BUSY: "locked",
+    sqlite3.SQLITE_LOCKED: "locked",
+    sqlite3.SQLITE_READONLY: "read_only",
+    sqlite3.SQLITE_PERM: "cannot_open",
+    sqlite3.SQLITE_CANTOPEN: "cannot_open",
+    sqlite3.SQLITE_NOTADB: "damaged",
+    sqlite3.SQLITE_CORRUPT: "damaged",
+    sqlite3.SQLITE_FULL: "disk_full",
+    sqlite3.SQLITE_IOERR: "disk_io",
+}
+
+#: PostgreSQL's SQLSTATE codes (psycopg's ``.sqlstate``): the same in every server language, unlike the message.
+_SQLSTATE_CAUSES: dict[str, str] = {
+    "55P03": "locked",  # lock_not_available (lock_timeout, NOWAIT)
+    "40P01": "locked",  # deadlock_detected
+    "55006": "locked",  # object_in_use
+    "57014": "locked",  # query_canceled (statement_timeout)
+    "25006": "read_only",  # read_only_sql_transaction (a standby, or default_transaction_read_only)
+    "42501": "no_permission",  # insufficient_privilege
+    "53100": "disk_full",
+    "53300": "crowded",  # too_many_connections
+    "58030": "disk_io",
+    "XX001": "damaged",  # data_corrupted
+    "XX002": "damaged",  # index_corrupted
+    "3D000": "no_database",  # invalid_catalog_name
+    "28000": "sign_in",
+    "28P01": "sign_in",
+    "57P01": "server",  # admin_shutdown
+    "57P02": "server",  # crash_shutdown
+    "57P03": "server",  # cannot_connect_now (starting up)
+}
+_SQLSTATE_CLASS_CAUSES: dict[str, str] = {"08": "server", "53": "crowded", "58": "disk_io"}
+
+_ERRNO_CAUSES: dict[int, str] = {
+    errno.ENOENT: "cannot_open", errno.ENOTDIR: "cannot_open", errno.EISDIR: "cannot_open",
+    errno.EACCES: "cannot_open", errno.EPERM: "cannot_open",
+    errno.EROFS: "read_only", errno.ENOSPC: "disk_full", errno.EIO: "disk_io",
+}
+
+
+def _cause(exc: BaseException) -> str | None:
+    """The cause of a fault from its error code: SQLite's result code, PostgreSQL's SQLSTATE, the OS errno."""
+    if isinstance(exc, PoolTimeout):
+        return "crowded"  # no pooled connection came free in time
+    if isinstance(exc, ArgumentError):
+        return "bad_url"  # a URL SQLAlchemy cannot parse, or a driver it cannot load
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return _SQLITE_CAUSES.get(code & 0xFF)
+    if hasattr(orig, "sqlstate") or hasattr(orig, "pgcode"):  # psycopg 3, psycopg2
+        state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+        if state:
+            return _SQLSTATE_CAUSES.get(state) or _SQLSTATE_CLASS_CAUSES.get(state[:2])
+        # No SQLSTATE: the connection failed (refused, unknown host, timeout, or a refused sign-in: libpq does not
+        # pass on the server's code when connecting).
+        return "connect" if isinstance(exc, OperationalError) else None
+    if isinstance(orig, OSError) and orig.errno is not None:
+        return _ERRNO_CAUSES.get(orig.errno)
+    return None
 
 
 def _fault(exc: BaseException) -> tuple[str, str, str]:
     """What kind of fault this is and its cause in plain words (kind, ja, en); unknown causes keep the driver's
     first line, which is all there is to go on."""
+    cause = _cause(exc)
     text = str(getattr(exc, "orig", None) or exc).strip()
     first = (text.splitlines() or [type(exc).__name__])[0][:200]
-    lowered = text.lower()
-    for kind, needles, ja, en in _FAULTS:
-        if any(n in lowered for n in needles):
-            return kind, ja, en
+    if cause == "connect":
+        kind, ja, en = _CAUSES[cause]
+        return kind, f"{ja}（{first}）", f"{en} ({first})"
+    if cause is not None:
+        return _CAUSES[cause]
     return "other", f"原因: {first}", f"cause: {first}"
 
 
@@ -370,20 +440,20 @@ class Store:
     # ----------------------------------------------------------------- reading
 
     @_database_faults
-    def projects(self, include_archived: bool = False) -> list[ProjectInfo]:
+    def projects(self, include_archived: bool = False) -> list[StoredProject]:
         query = select(projects_table).order_by(projects_table.c.id)
         if not include_archived:
             query = query.where(projects_table.c.archived.is_(False))
         with self._reader.connect() as conn:
-            return [ProjectInfo(r.id, r.name, r.latest_version, r.archived, r.updated_at) for r in conn.execute(query)]
+            return [StoredProject(r.id, r.name, r.latest_version, r.archived, r.updated_at) for r in conn.execute(query)]
 
     @_database_faults
-    def project(self, project_id: str) -> ProjectInfo:
+    def project(self, project_id: str) -> StoredProject:
         with self._reader.connect() as conn:
             r = conn.execute(select(projects_table).where(projects_table.c.id == project_id)).first()
         if r is None:
             raise StoreError(f"案件「{project_id}」は保存されていません。", f"There is no stored project '{project_id}'.")
-        return ProjectInfo(r.id, r.name, r.latest_version, r.archived, r.updated_at)
+        return StoredProject(r.id, r.name, r.latest_version, r.archived, r.updated_at)
 
     @_database_faults
     def versions(self, project_id: str) -> list[VersionInfo]:

@@ -47,7 +47,7 @@ def store() -> api.Store:
     return s
 
 
-def projects_or_error() -> tuple[list[api.ProjectInfo], api.StoreError | None]:
+def projects_or_error() -> tuple[list[api.StoredProject], api.StoreError | None]:
     """The stored projects, or why the store cannot be used (cannot be opened, not a database, cannot be read).
 
     Read on every run, so a store that became unreadable since it was opened (file replaced, disk gone) is noticed."""
@@ -57,11 +57,18 @@ def projects_or_error() -> tuple[list[api.ProjectInfo], api.StoreError | None]:
         return [], exc
 
 
-def spec_key(spec: api.ProjectSpec) -> str:
-    """A stable key for a project's content (field order is fixed, so equal projects give equal keys).
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _content_hash(json_digest: str, _spec: api.ProjectSpec) -> str:
+    return api.project_hash(_spec)
 
-    pydantic's JSON dump is fast; hashing the canonical YAML instead cost ~50 ms per call on the JV example."""
-    return hashlib.sha256(spec.model_dump_json().encode("utf-8")).hexdigest()
+
+def spec_key(spec: api.ProjectSpec) -> str:
+    """The key of a project's content: the store's content hash (of the canonical YAML), so an unedited working copy
+    and its stored version share every cache entry.
+
+    Writing the canonical YAML costs ~50 ms on the JV example, so it is done once per distinct content, looked up
+    by the hash of pydantic's fast JSON dump (equal dumps, equal canonical YAML)."""
+    return _content_hash(hashlib.sha256(spec.model_dump_json().encode("utf-8")).hexdigest(), spec)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -8,7 +8,9 @@ from model import api
 from model.access import Permission
 from ui import auth, core
 
-# Session-state keys (one place, so pages never invent their own).
+# The session-state keys of the working project and the sidebar, shared by every page. ui.i18n and ui.auth sit
+# below this module and read "lang" and "user" by name; a page's own keys start with the page's name (contract_…,
+# editor_…). SAVED_KEY is core.spec_key of the draft as last opened or saved (None when never stored).
 PROJECT, BASE, DRAFT, SAVED_KEY, USER, LANG = "project_id", "base_version", "draft", "saved_key", "user", "lang"
 
 

@@ -37,9 +37,3 @@ def show_problems(problems: Sequence[Problem], title: str | None = None) -> None
     with st.container():
         box(title or ("入力に問題があります" if lang() == "ja" else "Please check these entries"))
         st.text("\n".join(p.format(lang()) for p in problems))
-
-
-def field_problems(problems: Sequence[Problem], path_prefix: tuple) -> list[Problem]:
-    """The problems located at or under a field path, to show next to that field."""
-    n = len(path_prefix)
-    return [p for p in problems if tuple(p.path[:n]) == tuple(path_prefix)]

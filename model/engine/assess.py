@@ -12,10 +12,9 @@ from model.engine.rules.base import Exposure, Fact, Msg, RuleContext
 from model.format.spec import Decision, ProjectSpec, Technology
 from model.format.vocab import DecisionStatus, LeakChannel
 from model.knowledge.library import Library
-from model.knowledge.library_schema import Caution, ContractClause, GradeBand, ScoringModel
+from model.knowledge.library_schema import Caution, ContractClause, GradeBand, ScoringModel, SeverityName
 from model.knowledge.predicate import evaluate as evaluate_predicate
 
-Severity = Literal["low", "medium", "high", "critical"]
 SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 
 
@@ -46,7 +45,7 @@ class Finding:
     likelihood: float
     likelihood_level: int
     impact_level: int
-    severity: Severity
+    severity: SeverityName
     score: float
     exposures: list[Exposure]
     facts: list[tuple[Fact, float]]

@@ -36,7 +36,7 @@ CLAUSE_TO_STATUS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class ChecklistEvidence:
     """One input that decided an item: a measure, a clause or project data, with what it says."""
 
     source: str
@@ -51,7 +51,7 @@ class Evidence:
 class ChecklistResult:
     item: ChecklistItemDef
     status: str
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[ChecklistEvidence] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -88,7 +88,7 @@ def combine(statuses: list[str]) -> str:
 
 # --------------------------------------------------------------------------- checks read from project data
 
-Check = Callable[[ProjectSpec, ProjectGraph], Evidence | None]
+Check = Callable[[ProjectSpec, ProjectGraph], ChecklistEvidence | None]
 KEY_ROLES = (PartnerRole.JV_PARTNER, PartnerRole.LICENSEE, PartnerRole.CONTRACT_MANUFACTURER)
 
 
@@ -98,11 +98,11 @@ def key_partners(spec: ProjectSpec, graph: ProjectGraph) -> list[Partner]:
     return [p for p in spec.partners if p.role in KEY_ROLES or p.id in receiving]
 
 
-def _data(path: str, status: str, ja: str, en: str, decisive: bool = False) -> Evidence:
-    return Evidence(f"data:{path}", status, Msg(ja, en), decisive)
+def _data(path: str, status: str, ja: str, en: str, decisive: bool = False) -> ChecklistEvidence:
+    return ChecklistEvidence(f"data:{path}", status, Msg(ja, en), decisive)
 
 
-def check_dd_information(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_dd_information(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     partners = key_partners(spec, graph)
     if not partners:
         return None
@@ -117,7 +117,7 @@ def check_dd_information(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | N
                  f"information-management due diligence by interview or site visit done for {len(done)} of {len(partners)} key partners")
 
 
-def check_dd_finance(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_dd_finance(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     partners = key_partners(spec, graph)
     if not partners:
         return None
@@ -129,7 +129,7 @@ def check_dd_finance(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
                  f"financial and compliance due diligence done for {len(done)} of {len(partners)} key partners")
 
 
-def check_dd_standard(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_dd_standard(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     partners = key_partners(spec, graph)
     verdicts = [p.due_diligence.meets_our_standard for p in partners]
     if not partners or all(v is None for v in verdicts):
@@ -150,7 +150,7 @@ def check_dd_standard(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None
                  "key partners meet our information-security standard" if status == "met" else "some partners are not yet judged")
 
 
-def check_staged_disclosure(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_staged_disclosure(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     stages = spec.disclosure.stages
     if not stages:
         return None
@@ -166,7 +166,7 @@ def check_staged_disclosure(spec: ProjectSpec, graph: ProjectGraph) -> Evidence 
                  f"{len(stages)}-stage disclosure plan; {gated} of {len(stages) - 1} later stages have gate conditions")
 
 
-def check_contract_term(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_contract_term(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     c = spec.contract
     if c.term_years is None and c.renewal is None:
         return None
@@ -181,7 +181,7 @@ def check_contract_term(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | No
     return _data("contract.term_years", status, f"契約期間{term}年、{renewal[0]}", f"term {term} years, {renewal[1].lower()}")
 
 
-def check_equity(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_equity(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     if not spec.governance.equity:
         return None
     ours = spec.governance.voting_share()
@@ -190,7 +190,7 @@ def check_equity(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
                  decisive=True)
 
 
-def check_board(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_board(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     seats = graph.board_seats()
     if not seats:
         return None
@@ -201,7 +201,7 @@ def check_board(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
                  f"board: {ours} of our directors, {others} of the other side")
 
 
-def check_equipment_disposal(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_equipment_disposal(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     core = [e for e in spec.equipment if e.category != EquipmentCategory.GENERAL_AS_IS and e.embodies]
     if not core:
         return None
@@ -212,7 +212,7 @@ def check_equipment_disposal(spec: ProjectSpec, graph: ProjectGraph) -> Evidence
                  f"return or destruction decided for {len(safe)} of {len(core)} items of equipment embodying technology")
 
 
-def check_disposal_witness(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_disposal_witness(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     core = [e for e in spec.equipment if e.category != EquipmentCategory.GENERAL_AS_IS and e.embodies]
     if not core or all(e.disposal_witnessed is None and e.disposal_contractor_vetted is None for e in core):
         return None
@@ -222,7 +222,7 @@ def check_disposal_witness(spec: ProjectSpec, graph: ProjectGraph) -> Evidence |
                  f"witnessed disposal with a vetted contractor planned for {len(good)} of {len(core)} items")
 
 
-def check_technologies_identified(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_technologies_identified(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     if not spec.technologies:
         return _data("technologies", "gap", "コア技術が登録されていない", "no core technology is recorded")
     assessed = [t for t in spec.technologies if t.importance.market_value or t.importance.catch_up_years is not None]
@@ -231,7 +231,7 @@ def check_technologies_identified(spec: ProjectSpec, graph: ProjectGraph) -> Evi
                  f"importance assessed for {len(assessed)} of {len(spec.technologies)} technologies")
 
 
-def check_technology_forms(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_technology_forms(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     if not spec.technologies:
         return None
     mapped = [t for t in spec.technologies if t.forms and t.locations]
@@ -240,7 +240,7 @@ def check_technology_forms(spec: ProjectSpec, graph: ProjectGraph) -> Evidence |
                  f"forms and locations recorded for {len(mapped)} of {len(spec.technologies)} technologies")
 
 
-def check_whole_process_holders(spec: ProjectSpec, graph: ProjectGraph) -> Evidence | None:
+def check_whole_process_holders(spec: ProjectSpec, graph: ProjectGraph) -> ChecklistEvidence | None:
     known = [t for t in spec.technologies if t.whole_process_holders is not None]
     if not known:
         return None
@@ -275,23 +275,23 @@ CHECKS: dict[str, Check] = {
 def evaluate_item(item: ChecklistItemDef, spec: ProjectSpec, library: Library, graph: ProjectGraph,
                   pctx: dict) -> ChecklistResult:
     if item.applies_when is not None and not evaluate_predicate(item.applies_when, pctx):
-        return ChecklistResult(item, "not_applicable", [Evidence("data:project.deal_type", "not_applicable", Msg(
+        return ChecklistResult(item, "not_applicable", [ChecklistEvidence("data:project.deal_type", "not_applicable", Msg(
             "この案件には当てはまらない", "does not apply to this project"))])
-    evidence: list[Evidence] = []
+    evidence: list[ChecklistEvidence] = []
     for measure_id in item.measures:
         measure = library.measures[measure_id]
         entry = spec.measure(measure_id)
         status_value = entry.status if entry is not None else None
         status = MEASURE_TO_STATUS[status_value] if status_value else "unknown"
         words = (status_value.label_ja, status_value.label_en) if status_value else ("未記入", "not recorded")
-        evidence.append(Evidence(f"measure:{measure_id}", status,
+        evidence.append(ChecklistEvidence(f"measure:{measure_id}", status,
                                  Msg(f"{measure.title.ja}: {words[0]}", f"{measure.title.en}: {words[1].lower()}")))
     for clause_id in item.clauses:
         clause = library.clauses[clause_id]
         entry = spec.contract.clauses.get(clause_id)
         status = CLAUSE_TO_STATUS[entry.status] if entry else "unknown"
         words = (entry.status.label_ja, entry.status.label_en) if entry else ("未確認", "not reviewed")
-        evidence.append(Evidence(f"clause:{clause_id}", status,
+        evidence.append(ChecklistEvidence(f"clause:{clause_id}", status,
                                  Msg(f"条項「{clause.title.ja}」: {words[0]}", f"clause '{clause.title.en}': {words[1].lower()}")))
     check = CHECKS.get(item.id)
     if check is not None:
@@ -299,7 +299,7 @@ def evaluate_item(item: ChecklistItemDef, spec: ProjectSpec, library: Library, g
         if found is not None:
             evidence.append(found)
     if not evidence:
-        evidence.append(Evidence("data:-", "unknown", Msg("案件ファイルにこの項目を判断する情報がない",
+        evidence.append(ChecklistEvidence("data:-", "unknown", Msg("案件ファイルにこの項目を判断する情報がない",
                                                           "the project file holds nothing that decides this item")))
     if any(e.decisive and e.status == "gap" for e in evidence):
         return ChecklistResult(item, "gap", evidence)

@@ -30,6 +30,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "The key '{key}' appears twice here (first on line {first_line})."),
     "yaml_multiple_documents": ("1つのファイルに複数の YAML 文書（---）があります。1案件1文書にしてください。",
                                 "The file holds several YAML documents (---); a project file holds exactly one."),
+    "comments_not_kept": ("先頭のコメント欄より後のコメント {count} 件（{lines} 行目）は書き戻されません。項目を決まった順に"
+                          "並べ直すため、置き場所がありません。残したい説明はファイル先頭のコメント欄か、各項目の note に書いてください。",
+                          "{count} comment(s) below the opening comment block (line(s) {lines}) are not written back: the "
+                          "fields are put in their fixed order, which leaves them no place. Keep notes in the comment "
+                          "block at the top of the file, or in a field's note."),
     "not_a_mapping": ("ファイルの最上位は「キー: 値」の形（マッピング）でなければなりません。実際は {found} です。",
                       "The top level of the file must be a mapping of keys to values; found {found}."),
     # format version

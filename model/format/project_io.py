@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -359,12 +360,51 @@ def project_data(spec: ProjectSpec) -> dict:
     return data
 
 
-def dump_project(spec: ProjectSpec) -> str:
-    """Canonical YAML of a project: the same model always gives the same text."""
-    return dump_yaml(project_data(spec))
+def dump_project(spec: ProjectSpec, header: str = "") -> str:
+    """Canonical YAML of a project: the same model always gives the same text.
+
+    ``header`` is a file's opening comment block (``Comments.header``); it is written first, then a blank line.
+    """
+    body = dump_yaml(project_data(spec))
+    return f"{header}\n{body}" if header else body
+
+
+def content_hash(text: str) -> str:
+    """The key of a project's content: the SHA-256 of its canonical YAML (``dump_project``, without a header).
+
+    The store records it with every version and the app keys its caches by it, so a working copy and the stored
+    version it equals are one cache entry.
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def project_hash(spec: ProjectSpec) -> str:
+    """``content_hash`` of a project model."""
+    return content_hash(dump_project(spec))
 
 
 def save_project(spec: ProjectSpec, path: str | os.PathLike,
-                 before_replace: Callable[[str], None] | None = None) -> None:
+                 before_replace: Callable[[str], None] | None = None, header: str = "") -> None:
     """Write the project atomically: a crash leaves the previous file intact."""
-    atomic_write(path, dump_project(spec), before_replace=before_replace)
+    atomic_write(path, dump_project(spec, header), before_replace=before_replace)
+
+
+def format_project_file(path: str | os.PathLike, library: Library | None = None) -> tuple[str | None, list[Problem]]:
+    """A project file in canonical form, keeping the comment block it opens with (``ttplan fmt``).
+
+    The text is None when the file has errors. Comments further down cannot follow the reordered fields; they are
+    dropped, and one warning names their lines, so that nothing is lost silently.
+    """
+    try:
+        doc = read_yaml_file(path, keep_comments=True)
+    except InputError as exc:
+        return None, exc.problems
+    spec, problems = check_project(doc, str(path), library)
+    if spec is None:
+        return None, problems
+    later = doc.comments.later_lines
+    if later:
+        shown = ", ".join(map(str, later[:10])) + (", …" if len(later) > 10 else "")
+        problems = [*problems, Problem("comments_not_kept", file=str(path), line=later[0], severity="warning",
+                                       params={"count": len(later), "lines": shown})]
+    return dump_project(spec, doc.comments.header), problems

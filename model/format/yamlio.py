@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +35,17 @@ _STANDARD_TAGS = {
 }
 
 
+@dataclass(frozen=True)
+class Comments:
+    """A file's comments as far as writing it back can keep them."""
+
+    #: The comment block the file opens with (the ``# yaml-language-server: $schema=…`` line and notes),
+    #: normalised: no blank lines before or after it, runs of blank lines inside it made one, lines right-stripped.
+    header: str = ""
+    #: 1-based lines of the comments further down; canonical writing reorders fields, so they have no place to go.
+    later_lines: tuple[int, ...] = ()
+
+
 @dataclass
 class Document:
     """Plain data read from YAML, with the line and column (1-based) of every value and key."""
@@ -40,6 +53,7 @@ class Document:
     data: Any
     value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    comments: Comments = field(default_factory=Comments)
 
     def mark(self, path: Path, key: bool = False) -> tuple[int | None, int | None]:
         """Position of ``path``, or of its nearest ancestor that has one."""
@@ -172,8 +186,70 @@ class _Builder:
         raise InputError([Problem("yaml_syntax", path=path, file=self.file, params={"detail": "unexpected node"})])
 
 
-def read_yaml(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> Document:
-    """Read one YAML document safely. Raises InputError with every reading problem found."""
+# The line breaks of YAML 1.1, as PyYAML and libyaml count lines (str.splitlines knows more, e.g. form feed).
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _lines(text: str) -> list[str]:
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def _header(lines: list[str]) -> tuple[str, int]:
+    """The opening comment block, normalised, and how many lines it spans in the file."""
+    kept: list[str] = []
+    n = 0
+    for n, line in enumerate(lines):  # noqa: B007 - n is the block's length after the loop
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        if stripped or (kept and kept[-1]):
+            kept.append(stripped)
+    else:
+        n = len(lines)
+    while kept and not kept[-1]:
+        kept.pop()
+    return ("\n".join(kept) + "\n" if kept else ""), n
+
+
+def _comment_lines(text: str, lines: list[str], start: int) -> tuple[int, ...]:
+    """1-based numbers of the lines from ``start`` (0-based) that hold a comment.
+
+    A comment is a ``#`` at the start of a line or after a blank that no scalar covers (so ``"a # b"``, ``a#b`` and
+    the lines of a ``|`` block are not comments). Scalar positions come from the parser, never from guessing.
+    """
+    if not any("#" in line for line in lines[start:]):
+        return ()
+    covered: dict[int, list[tuple[int, float]]] = {}
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.ScalarEvent):
+            first, last = event.start_mark, event.end_mark
+            for line in range(first.line, last.line + 1):
+                covered.setdefault(line, []).append((first.column if line == first.line else 0,
+                                                     last.column if line == last.line else math.inf))
+    found = []
+    for number in range(start, len(lines)):
+        line = lines[number]
+        for match in re.finditer("#", line):
+            col = match.start()
+            if (col == 0 or line[col - 1] in " \t") and not any(a <= col < b for a, b in covered.get(number, ())):
+                found.append(number + 1)
+                break
+    return tuple(found)
+
+
+def read_comments(text: str) -> Comments:
+    """Where a file's comments are: its opening block, and the lines of the others."""
+    lines = _lines(text)
+    header, length = _header(lines)
+    return Comments(header, _comment_lines(text, lines, length))
+
+
+def read_yaml(raw: bytes, file: str, max_bytes: int = MAX_BYTES, keep_comments: bool = False) -> Document:
+    """Read one YAML document safely. Raises InputError with every reading problem found.
+
+    ``keep_comments`` also records where the comments are (``Document.comments``), for writing the file back.
+    """
     if len(raw) > max_bytes:
         raise InputError([Problem("file_too_large", file=file, params={"size": len(raw), "limit": max_bytes})])
     text = _decode(raw, file)
@@ -192,10 +268,12 @@ def read_yaml(raw: bytes, file: str, max_bytes: int = MAX_BYTES) -> Document:
     builder.doc.data = builder.build(node, ())
     if builder.problems:
         raise InputError(builder.problems)
+    if keep_comments:
+        builder.doc.comments = read_comments(text)
     return builder.doc
 
 
-def read_yaml_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> Document:
+def read_yaml_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES, keep_comments: bool = False) -> Document:
     p = FsPath(path)
     name = str(path)
     try:
@@ -207,7 +285,7 @@ def read_yaml_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> Docum
         raise InputError([Problem("file_missing", file=name)]) from exc
     except (IsADirectoryError, PermissionError, OSError) as exc:
         raise InputError([Problem("file_unreadable", file=name, params={"reason": exc.strerror or type(exc).__name__})]) from exc
-    return read_yaml(raw, name, max_bytes)
+    return read_yaml(raw, name, max_bytes, keep_comments)
 
 
 # --------------------------------------------------------------------------- writing

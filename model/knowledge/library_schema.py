@@ -245,7 +245,8 @@ LIBRARY_KINDS: dict[str, type[Envelope]] = {
 
 
 Weight = Annotated[float, Field(ge=0, le=1)]
-Severity = Literal["low", "medium", "high", "critical"]
+#: A severity as the scoring matrix and findings write it: the value of a vocab.Severity member.
+SeverityName = Literal["low", "medium", "high", "critical"]
 
 
 FactId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -299,7 +300,7 @@ class ScoringModel(CitedEnvelope):
     impact: ImpactModel
     likelihood_bins: Annotated[list[Weight], Field(min_length=4, max_length=4)]
     impact_bins: Annotated[list[Weight], Field(min_length=4, max_length=4)]
-    matrix: Annotated[list[Annotated[list[Severity], Field(min_length=5, max_length=5)]], Field(min_length=5, max_length=5)]
+    matrix: Annotated[list[Annotated[list[SeverityName], Field(min_length=5, max_length=5)]], Field(min_length=5, max_length=5)]
     aggregate_weights: Annotated[list[Weight], Field(min_length=1)]
     grades: Annotated[list[GradeBand], Field(min_length=2)]
 

@@ -7,7 +7,9 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from typing import Any, Literal
+from xml.parsers import expat
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
@@ -83,8 +85,7 @@ def _check_container(data: bytes, file: str | None) -> None:
                 "ファイル内の部品が多すぎます", "the workbook holds too many parts")})])
         budget = MAX_UNCOMPRESSED
         for info in infos:
-            if not info.filename.endswith((".xml", ".rels", ".vml")):
-                continue
+            # Every part, whatever its name: the relationships decide what openpyxl parses, not the file extension.
             try:
                 # Read at most the remaining budget: the sizes in the zip directory can lie.
                 with zf.open(info) as fh:
@@ -95,10 +96,58 @@ def _check_container(data: bytes, file: str | None) -> None:
             if budget < 0:
                 raise InputError([Problem("file_unreadable", file=file, params={"reason": (
                     "展開後のサイズが大きすぎます", "it expands to too much data")})])
-            # Office never writes a DTD; one in a workbook can only serve entity-expansion or external-entity attacks.
-            if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+            if _declares_dtd(content):
                 raise InputError([Problem("file_unreadable", file=file, params={"reason": (
-                    "安全でない XML 宣言（DTD）を含みます", "it contains an unsafe XML declaration (DTD)")})])
+                    f"部品 {info.filename} に XML の文書型宣言（DTD）があります。Office は DTD を書かないため、"
+                    "安全のため読み込みません",
+                    f"its part {info.filename} holds an XML document type declaration (DTD), which Office never "
+                    "writes; it is refused as unsafe")})])
+
+
+class _DeclaresDTD(Exception):
+    pass
+
+
+def _refuse_dtd(*_args: Any) -> None:
+    raise _DeclaresDTD
+
+
+def _declares_dtd(content: bytes) -> bool:
+    """Whether an XML part declares a DTD (the door to entity expansion and external entities), read by a parser.
+
+    openpyxl reads sheets and shared strings through defusedxml, but the workbook, styles and relationships through
+    lxml, whose ``resolve_entities=False`` still expands internal entities in attribute values; so every part is
+    checked here, whatever its encoding. Only the DTD handlers are set, so expat runs at C speed.
+    """
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse_dtd
+    parser.EntityDeclHandler = _refuse_dtd
+    parser.ExternalEntityRefHandler = _refuse_dtd
+    try:
+        parser.Parse(content, True)
+    except _DeclaresDTD:
+        return True
+    except expat.ExpatError:
+        # A DTD may only stand before the root element, so a part broken later has none to find; Excel's VML drawings
+        # are often not well-formed, and a broken sheet is openpyxl's to report.
+        return False
+    return False
+
+
+def _unsafe_xml(file: str | None) -> Problem:
+    return Problem("file_unreadable", file=file, params={"reason": (
+        "安全でない XML 宣言（DTD）を含みます", "it contains an unsafe XML declaration (DTD)")})
+
+
+def _refused_by_defusedxml(exc: BaseException | None) -> bool:
+    """Whether defusedxml, inside openpyxl, refused a part (openpyxl wraps it in its own error when loading)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _open(data: bytes, file: str | None):
@@ -111,6 +160,8 @@ def _open(data: bytes, file: str | None):
             # refused rather than silently read as its last value, or as nothing.
             return load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file; all mean "cannot read"
+        if _refused_by_defusedxml(exc):
+            raise InputError([_unsafe_xml(file)]) from None
         reason = (f"Excel ブックとして読めません（{type(exc).__name__}）", f"it cannot be read as a workbook ({type(exc).__name__})")
         raise InputError([Problem("file_unreadable", params={"reason": reason}, file=file)]) from None
 
@@ -182,6 +233,8 @@ def read_checklist_workbook(data: bytes, spec: ProjectSpec, library: Library, *,
     wb = _open(data, file)
     try:
         return _read(wb, spec, library, file)
+    except DefusedXmlException:
+        raise InputError([_unsafe_xml(file)]) from None
     finally:
         wb.close()
 

@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from model.engine.graph import ProjectGraph
-from model.engine.rules.base import Evidence, RuleContext
+from model.engine.rules.base import ChannelEvidence, RuleContext
 from model.format.spec import ProjectSpec
 
 BASE = {
@@ -37,7 +37,7 @@ def project(**sections) -> ProjectSpec:
 
 @pytest.fixture
 def run(library):
-    def _run(rule, spec: ProjectSpec) -> Evidence | None:
+    def _run(rule, spec: ProjectSpec) -> ChannelEvidence | None:
         ctx = RuleContext(spec, library, ProjectGraph(spec))
         evidence = rule.evaluate(ctx, spec.technologies[0])
         # Every rule test's project also checks the rule's declaration: what it emits, it must have declared.
@@ -49,5 +49,5 @@ def run(library):
     return _run
 
 
-def fact_ids(evidence: Evidence) -> set[str]:
+def fact_ids(evidence: ChannelEvidence) -> set[str]:
     return {f.id for f in evidence.facts}

@@ -77,7 +77,6 @@ STRINGS = {
                       "below. The Word file is the clause annex (wording, fallbacks, cautions)."),
     "xlsx_button": ("Excel チェックリスト", "Excel checklist"),
     "docx_button": ("Word 条項別紙", "Word clause annex"),
-    "export_missing": ("この書き出し機能はまだ利用できません（{fmt}）。", "This export is not available yet ({fmt})."),
     "import_header": ("弁護士が編集したチェックリストの取り込み", "Read back a checklist edited by counsel"),
     "import_label": ("編集済みの Excel ファイル（.xlsx、2 MB まで）", "The edited Excel file (.xlsx, up to 2 MB)"),
     "import_help": ("このページから書き出したファイルの「条項・対策」シートの状況とメモを読み込みます。"
@@ -85,7 +84,6 @@ STRINGS = {
                     "Reads the statuses and notes on the clauses-and-measures sheet of a file exported here. "
                     "Nothing changes until you review the changes and apply them."),
     "import_too_big": ("ファイルが大きすぎます（2 MB まで）。", "The file is too large (2 MB at most)."),
-    "import_missing": ("取り込み機能はまだ利用できません。", "Reading workbooks back is not available yet."),
     "import_problems": ("ファイルを読み込めませんでした。次の点を確認してください。",
                         "The file could not be read. Please check these points."),
     "import_none": ("案件と比べて変更はありません。", "Nothing differs from the project."),

@@ -98,5 +98,4 @@ STRINGS = {
     "report": ("経営報告（HTML）をダウンロード", "Download the executive report (HTML)"),
     "report_help": ("このページの内容を 1 つの HTML ファイルにまとめた報告書。ネットワークから何も読み込まずに開けます。",
                     "This page as one HTML file to share or print; it opens offline and loads nothing from the network."),
-    "report_missing": ("HTML 報告書の機能はまだ準備中です。", "The HTML report is not available yet."),
 }

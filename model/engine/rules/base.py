@@ -40,7 +40,7 @@ class Fact:
 
 
 @dataclass(slots=True)
-class Evidence:
+class ChannelEvidence:
     exposures: list[Exposure] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     path: list[str] = field(default_factory=list)
@@ -62,7 +62,7 @@ class Rule(Protocol):
     REFS: tuple[str, ...]
     FACTS: tuple[str, ...]
 
-    def evaluate(self, ctx: RuleContext, tech: Technology) -> Evidence | None: ...
+    def evaluate(self, ctx: RuleContext, tech: Technology) -> ChannelEvidence | None: ...
 
 
 class RuleContext:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import COMPETITORS_NODE, node_of, party_node
-from model.engine.rules.base import PARTNER_FACTS, Evidence, Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import PARTNER_FACTS, ChannelEvidence, Exposure, Fact, Msg, RuleContext
 from model.format.spec import Technology
 from model.format.vocab import LeakChannel, PartnerRole, PeopleKind
 
@@ -15,11 +15,11 @@ STAFFED_ROLES = (PartnerRole.CONTRACT_MANUFACTURER, PartnerRole.LICENSEE, Partne
                  PartnerRole.OTHER)
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     graph = ctx.graph
     groups = [g for g in graph.people_with_access(tech.id) if g.kind in STAFF_KINDS]
     staffed = ctx.once("contractor_staff:staffed", lambda: {p.id for p in ctx.spec.partners if p.role in STAFFED_ROLES})
-    ev = Evidence(exposures=ctx.disclosure_exposures(tech, staffed))
+    ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech, staffed))
     for group in groups:
         ev.exposures.append(Exposure(ctx.scoring.access_exposure, None, Msg(
             f"{group.name or group.id}（{group.headcount if group.headcount is not None else '人数不明'}名）がアクセスできる",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import party_node
-from model.engine.rules.base import Evidence, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Fact, Msg, RuleContext
 from model.format.spec import Technology
 from model.format.vocab import DueDiligenceResult, LeakChannel
 
@@ -13,8 +13,8 @@ FACTS = ("weak_it_controls", "files_handed_over")
 DIGITAL = {"electronic_copy", "view_only_cloud"}
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
-    ev = Evidence(exposures=ctx.disclosure_exposures(tech, methods=DIGITAL))
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
+    ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech, methods=DIGITAL))
     if not ev.exposures:
         return None
     for pid in ctx.recipients(tech):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import SITE, node_of
-from model.engine.rules.base import Evidence, Exposure, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Exposure, Msg, RuleContext
 from model.format.spec import US, Technology
 from model.format.vocab import LeakChannel, PeopleKind
 
@@ -12,10 +12,10 @@ REFS = ("ch1.2.2", "ch1.2.5")
 FACTS = ("partner_competes", "affiliate_competes")
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     groups = [g for g in ctx.graph.people_with_access(tech.id)
               if g.kind == PeopleKind.DISPATCHED_ENGINEERS and g.employer == US]
-    ev = Evidence()
+    ev = ChannelEvidence()
     for group in groups:
         ev.exposures.append(Exposure(ctx.scoring.access_exposure, None, Msg(
             f"当社の派遣技術者（{group.name or group.id}、{group.headcount if group.headcount is not None else '人数不明'}名）がこの技術を持って現地にいる",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import COMPETITORS_NODE, node_of, party_node
-from model.engine.rules.base import Evidence, Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Exposure, Fact, Msg, RuleContext
 from model.format.spec import US, Technology
 from model.format.vocab import DisposalPlan, EquipmentCategory, LeakChannel
 
@@ -14,8 +14,8 @@ FACTS = ("disposal_undecided", "disposal_sell", "reset_insufficient", "not_witne
 MEDIA_METHODS = {"paper", "electronic_copy"}
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
-    ev = Evidence()
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
+    ev = ChannelEvidence()
     equipment = [e for e in ctx.graph.equipment_embodying(tech.id) if e.category != EquipmentCategory.GENERAL_AS_IS]
     for eq in equipment:
         ev.exposures.append(Exposure(ctx.scoring.equipment_exposure[eq.category.value], None, Msg(

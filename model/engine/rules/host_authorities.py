@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import AUTHORITY, node_of, party_node
-from model.engine.rules.base import Evidence, Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Exposure, Fact, Msg, RuleContext
 from model.format.spec import US, Technology
 from model.format.vocab import DisputeResolution, ExportControl, LeakChannel
 
@@ -12,10 +12,10 @@ REFS = ("ch1.1.3", "ch1.2.3", "ch1.2.4")
 FACTS = ("sensitive_technology", "host_courts", "state_owned", "government_ties", "subsidy")
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     graph = ctx.graph
     in_host = ctx.once("host_authorities:in_host", graph.recipients_in_host_country)
-    ev = Evidence(exposures=ctx.disclosure_exposures(tech, in_host))
+    ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech, in_host))
     for eq in graph.equipment_embodying(tech.id):
         if eq.owner in in_host or eq.owner == US:
             ev.exposures.append(Exposure(ctx.scoring.equipment_exposure[eq.category.value], None, Msg(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import party_node
-from model.engine.rules.base import Evidence, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Fact, Msg, RuleContext
 from model.format.spec import Technology
 from model.format.vocab import IpStrategy, LeakChannel
 
@@ -12,8 +12,8 @@ REFS = ("ch1.5.2", "ch1.3.3", "ch1.4.3")
 FACTS = ("not_patented", "partner_competes", "affiliate_competes", "subsidy")
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
-    ev = Evidence(exposures=[e for e in ctx.disclosure_exposures(tech)
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
+    ev = ChannelEvidence(exposures=[e for e in ctx.disclosure_exposures(tech)
                              if e.value >= ctx.scoring.disclosure_levels["specification"] * 0.7])
     if not ev.exposures:
         return None

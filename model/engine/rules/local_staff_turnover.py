@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import COMPETITORS_NODE, SITE, node_of
-from model.engine.rules.base import Evidence, Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Exposure, Fact, Msg, RuleContext
 from model.format.spec import Technology
 from model.format.vocab import DealType, LeakChannel, PeopleKind
 
@@ -14,10 +14,10 @@ LOCAL_KINDS = (PeopleKind.LOCAL_STAFF, PeopleKind.LOCAL_MANAGERS)
 SITE_DEALS = (DealType.JOINT_VENTURE, DealType.SUBSIDIARY, DealType.OVERSEAS_RND)
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     spec = ctx.spec
     groups = [g for g in ctx.graph.people_with_access(tech.id) if g.kind in LOCAL_KINDS]
-    ev = Evidence()
+    ev = ChannelEvidence()
     for group in groups:
         ev.exposures.append(Exposure(ctx.scoring.access_exposure, None, Msg(
             f"現地スタッフ（{group.name or group.id}、{group.headcount if group.headcount is not None else '人数不明'}名）がアクセスできる",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import SITE, node_of
-from model.engine.rules.base import Evidence, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Fact, Msg, RuleContext
 from model.format.spec import MAJORITY_ABOVE, US, Technology
 from model.format.vocab import DealType, LeakChannel
 
@@ -13,11 +13,11 @@ FACTS = ("equity_unknown", "minority_equity", "equal_equity", "golden_share", "l
          "board_unknown", "board_minority", "board_equal", "no_special_resolution")
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     spec = ctx.spec
     if spec.project.deal_type != DealType.JOINT_VENTURE:
         return None
-    ev = Evidence(exposures=ctx.disclosure_exposures(tech, {SITE}))
+    ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech, {SITE}))
     if not ev.exposures:
         return None
     gov = spec.governance

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import COMPETITORS_NODE, node_of
-from model.engine.rules.base import Evidence, Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Exposure, Fact, Msg, RuleContext
 from model.format.spec import Technology
 from model.format.vocab import EquipmentCategory, LeakChannel, Maintenance
 
@@ -12,8 +12,8 @@ REFS = ("ch1.3.4",)
 FACTS = ("local_contractor", "maintenance_unknown", "maker_visible", "partner_competes", "dd_missing", "dd_below")
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
-    ev = Evidence()
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
+    ev = ChannelEvidence()
     serviced = [e for e in ctx.graph.equipment_embodying(tech.id)
                 if e.category != EquipmentCategory.GENERAL_AS_IS and e.maintenance != Maintenance.OUR_ENGINEERS]
     for eq in serviced:

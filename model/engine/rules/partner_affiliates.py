@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import SITE, node_of
-from model.engine.rules.base import Evidence, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Fact, Msg, RuleContext
 from model.format.spec import Partner, Technology
 from model.format.vocab import LeakChannel, MeetsStandard
 
@@ -13,7 +13,7 @@ FACTS = ("has_affiliates", "affiliate_competes", "affiliate_unchecked", "ownersh
          "government_ties", "dd_missing", "dd_below")
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     graph = ctx.graph
     recipients = ctx.recipients(tech)
     holders = [graph.partners[r] for r in recipients if r in graph.partners]
@@ -21,7 +21,7 @@ def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
         holders += [p for p in ctx.jv_partners() if p not in holders]
     if not holders:
         return None
-    ev = Evidence(exposures=ctx.disclosure_exposures(tech))
+    ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech))
     if not ev.exposures:
         return None
     group_path: list[str] = []

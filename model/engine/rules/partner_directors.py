@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import SITE, node_of
-from model.engine.rules.base import PARTNER_FACTS, Evidence, Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import PARTNER_FACTS, ChannelEvidence, Exposure, Fact, Msg, RuleContext
 from model.format.spec import US, Technology
 from model.format.vocab import DealType, LeakChannel, PeopleKind
 
@@ -12,7 +12,7 @@ REFS = ("ch1.2.5", "ch1.2.2")
 FACTS = ("partner_board_weight", "directors_unbound", *PARTNER_FACTS)
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     spec = ctx.spec
     if spec.project.deal_type != DealType.JOINT_VENTURE:
         return None
@@ -20,7 +20,7 @@ def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
     partner_seats = sum(s.seats for s in spec.governance.board if s.holder != US)
     if not directors and spec.governance.board and partner_seats == 0:
         return None
-    ev = Evidence(exposures=ctx.disclosure_exposures(tech, {SITE}))
+    ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech, {SITE}))
     for group in directors:
         if tech.id in group.access:
             ev.exposures.append(Exposure(ctx.scoring.access_exposure, None, Msg(

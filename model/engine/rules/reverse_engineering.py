@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.engine.graph import COMPETITORS_NODE, node_of, party_node
-from model.engine.rules.base import Evidence, Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import ChannelEvidence, Exposure, Fact, Msg, RuleContext
 from model.format.spec import US, Technology
 from model.format.vocab import LeakChannel, TechForm
 
@@ -13,8 +13,8 @@ FACTS = ("readable_form", "partner_competes", "affiliate_competes", "state_owned
 READABLE_FORMS = {TechForm.PARTS_SAMPLES, TechForm.MOULDS, TechForm.CUSTOM_EQUIPMENT, TechForm.SOFTWARE}
 
 
-def evaluate(ctx: RuleContext, tech: Technology) -> Evidence | None:
-    ev = Evidence(exposures=ctx.disclosure_exposures(tech, methods={"physical_delivery"}))
+def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
+    ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech, methods={"physical_delivery"}))
     if READABLE_FORMS & set(tech.forms):
         # Software and physical forms travel with electronic copies and deliveries of any level.
         ev.exposures += ctx.disclosure_exposures(tech, methods={"electronic_copy"}) if TechForm.SOFTWARE in tech.forms else []
