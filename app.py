@@ -29,8 +29,13 @@ def switch_project() -> None:
 
 
 def language_switch() -> None:
-    st.radio(tr("language"), options=["ja", "en"], key=session.LANG, horizontal=True,
-             format_func=lambda code: "日本語" if code == "ja" else "English")
+    st.radio(
+        tr("language"),
+        options=["ja", "en"],
+        key=session.LANG,
+        horizontal=True,
+        format_func=lambda code: "日本語" if code == "ja" else "English",
+    )
 
 
 def sidebar(projects: list[api.StoredProject]) -> None:
@@ -48,8 +53,9 @@ def sidebar(projects: list[api.StoredProject]) -> None:
     names = {p.id: p.name for p in projects}
     # The picker follows the working project (it may change on other pages); a change here opens another project.
     st.session_state["sidebar_project"] = current if current in ids else ids[0]
-    st.selectbox(tr("project"), ids, key="sidebar_project", format_func=lambda pid: names.get(pid, pid),
-                 on_change=switch_project)
+    st.selectbox(
+        tr("project"), ids, key="sidebar_project", format_func=lambda pid: names.get(pid, pid), on_change=switch_project
+    )
     problem = st.session_state.pop("sidebar_problem", None)
     if problem:
         st.error(problem[0])
@@ -133,5 +139,6 @@ pages: dict[str, list] = {}
 for group, path, title, icon, needs in PAGES:
     if me.can(needs):
         pages.setdefault(tr(group), []).append(
-            st.Page(path, title=tr(title), icon=icon, default=path.endswith("dashboard.py")))
+            st.Page(path, title=tr(title), icon=icon, default=path.endswith("dashboard.py"))
+        )
 st.navigation(pages).run()

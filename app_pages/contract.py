@@ -27,16 +27,21 @@ MAX_UPLOAD_MB = 2  # the server's cap too (server.maxUploadSize); a filled-in ch
 # Per-clause widget keys: re-initialised from the draft whenever the draft changed elsewhere
 # (another page, the sidebar's discard, a different project, an applied workbook).
 CLAUSE_WIDGETS = ("contract_status_", "contract_note_", "contract_ref_", "contract_var_")
-STATUS_ICONS = {"present": ":material/check_circle:", "partial": ":material/contrast:",
-                "missing": ":material/cancel:", "not_applicable": ":material/block:",
-                NOT_REVIEWED: ":material/help:"}
+STATUS_ICONS = {
+    "present": ":material/check_circle:",
+    "partial": ":material/contrast:",
+    "missing": ":material/cancel:",
+    "not_applicable": ":material/block:",
+    NOT_REVIEWED: ":material/help:",
+}
 
 
 # --------------------------------------------------------------------------- pure helpers (unit-tested)
 
 
-def clause_lists(spec: ProjectSpec, library: Library, assessment: Assessment) -> tuple[list[ContractClause],
-                                                                                      list[ContractClause]]:
+def clause_lists(
+    spec: ProjectSpec, library: Library, assessment: Assessment
+) -> tuple[list[ContractClause], list[ContractClause]]:
     """The clauses this deal needs (the assessment's list) and those recorded but not needed."""
     needed = assessment.needed_clauses
     ids = {c.id for c in needed}
@@ -54,11 +59,15 @@ def clause_phases(clause: ContractClause) -> set[str]:
     return {clause.phase.value, *(p.value for p in clause.active_phases)}
 
 
-def filter_clauses(clauses: Iterable[ContractClause], spec: ProjectSpec, phase: str | None,
-                   statuses: Iterable[str]) -> list[ContractClause]:
+def filter_clauses(
+    clauses: Iterable[ContractClause], spec: ProjectSpec, phase: str | None, statuses: Iterable[str]
+) -> list[ContractClause]:
     wanted = set(statuses)
-    return [c for c in clauses if (phase is None or phase in clause_phases(c))
-            and (not wanted or status_of(spec, c.id) in wanted)]
+    return [
+        c
+        for c in clauses
+        if (phase is None or phase in clause_phases(c)) and (not wanted or status_of(spec, c.id) in wanted)
+    ]
 
 
 def with_entry(spec: ProjectSpec, clause_id: str, entry: ClauseEntry | None) -> ProjectSpec:
@@ -75,8 +84,12 @@ def with_entry(spec: ProjectSpec, clause_id: str, entry: ClauseEntry | None) -> 
 
 def entry_data(entry: ClauseEntry) -> dict:
     # Field by field: ClauseEntry serialises to a bare status string when it has nothing else.
-    return {"status": entry.status, "note": entry.note, "draft_reference": entry.draft_reference,
-            "variables": dict(entry.variables)}
+    return {
+        "status": entry.status,
+        "note": entry.note,
+        "draft_reference": entry.draft_reference,
+        "variables": dict(entry.variables),
+    }
 
 
 def set_status(spec: ProjectSpec, clause_id: str, status: ClauseStatus | None) -> ProjectSpec:
@@ -116,9 +129,11 @@ def clause_values(spec: ProjectSpec, clause: ContractClause) -> dict:
 
 def open_findings_lowered(assessment: Assessment, clause_id: str) -> list:
     """Open findings (not accepted, mitigated or judged not applicable) whose mitigations include the clause."""
-    return [f for f in assessment.findings if not f.decided
-            and any(c.kind == "clause" and c.id == clause_id for c in f.mitigations)]
-
+    return [
+        f
+        for f in assessment.findings
+        if not f.decided and any(c.kind == "clause" and c.id == clause_id for c in f.mitigations)
+    ]
 
 
 def source_titles(citations, library: Library) -> str:
@@ -143,12 +158,18 @@ def closing_titles(ids: Iterable[str], library: Library, language: str) -> str:
 
 
 def checklist_rows(assessment: Assessment, library: Library, phase: str, language: str) -> list[dict]:
-    return [{"id": r.id, "item": r.item.text.get(language),
-             "status": ChecklistStatus(r.status).label(language),
-             "evidence": r.evidence_text(language),
-             "owner": Department(r.item.owner).label(language),
-             "closing": closing_titles(r.closing, library, language)}
-            for r in assessment.checklist if r.phase == phase]
+    return [
+        {
+            "id": r.id,
+            "item": r.item.text.get(language),
+            "status": ChecklistStatus(r.status).label(language),
+            "evidence": r.evidence_text(language),
+            "owner": Department(r.item.owner).label(language),
+            "closing": closing_titles(r.closing, library, language),
+        }
+        for r in assessment.checklist
+        if r.phase == phase
+    ]
 
 
 def status_label(kind: str, value: str | None, language: str) -> str:
@@ -168,10 +189,15 @@ def change_rows(changes, library: Library, language: str) -> list[dict]:
             name = library.clauses[ch.id].title.get(language) if ch.id in library.clauses else ch.id
         else:
             name = library.measures[ch.id].title.get(language) if ch.id in library.measures else ch.id
-        rows.append({"kind": tr("kind_clause") if ch.kind == "clause" else tr("kind_measure"), "name": name,
-                     "before": status_label(ch.kind, ch.before, language),
-                     "after": status_label(ch.kind, ch.after, language),
-                     "note": "✓" if ch.note_changed else ""})
+        rows.append(
+            {
+                "kind": tr("kind_clause") if ch.kind == "clause" else tr("kind_measure"),
+                "name": name,
+                "before": status_label(ch.kind, ch.before, language),
+                "after": status_label(ch.kind, ch.after, language),
+                "note": "✓" if ch.note_changed else "",
+            }
+        )
     return rows
 
 
@@ -210,7 +236,8 @@ def render_clause(clause: ContractClause, spec: ProjectSpec, assessment: Assessm
     cid = clause.id
     status = status_of(spec, cid)
     label = f"{clause.title.get(language)} — " + (
-        tr("not_reviewed") if status == NOT_REVIEWED else ClauseStatus(status).label(language))
+        tr("not_reviewed") if status == NOT_REVIEWED else ClauseStatus(status).label(language)
+    )
     # Lazy expander: the body (widgets, wording) is only built while it is open, which keeps reruns fast.
     box = st.expander(label, key=f"contract_open_{cid}", on_change="rerun", icon=STATUS_ICONS[status])
     if not box.open:
@@ -221,18 +248,37 @@ def render_clause(clause: ContractClause, spec: ProjectSpec, assessment: Assessm
         left, right = st.columns([1, 1])
         with left:
             # widgets.choice has no on_change: main() applies a changed status at the start of the next run.
-            widgets.choice(tr("status"), ClauseStatus, entry.status if entry else None, f"contract_status_{cid}",
-                           disabled=read_only)
+            widgets.choice(
+                tr("status"),
+                ClauseStatus,
+                entry.status if entry else None,
+                f"contract_status_{cid}",
+                disabled=read_only,
+            )
             st.caption(tr("status_help"))
         with right:
             ref_key = f"contract_ref_{cid}"
-            st.text_input(tr("draft_ref"), value=(entry.draft_reference or "") if entry else "", key=ref_key,
-                          max_chars=200, help=tr("draft_ref_help"), disabled=entry is None or read_only,
-                          on_change=_on_text, args=(cid, "draft_reference", ref_key))
+            st.text_input(
+                tr("draft_ref"),
+                value=(entry.draft_reference or "") if entry else "",
+                key=ref_key,
+                max_chars=200,
+                help=tr("draft_ref_help"),
+                disabled=entry is None or read_only,
+                on_change=_on_text,
+                args=(cid, "draft_reference", ref_key),
+            )
         note_key = f"contract_note_{cid}"
-        st.text_area(tr("note"), value=(entry.note or "") if entry else "", key=note_key, max_chars=4000,
-                     disabled=entry is None or read_only, on_change=_on_text, args=(cid, "note", note_key),
-                     height=80)
+        st.text_area(
+            tr("note"),
+            value=(entry.note or "") if entry else "",
+            key=note_key,
+            max_chars=4000,
+            disabled=entry is None or read_only,
+            on_change=_on_text,
+            args=(cid, "note", note_key),
+            height=80,
+        )
         if entry is None and not read_only:
             st.caption(tr("set_status_first"))
         values = clause_values(spec, clause)
@@ -248,9 +294,13 @@ def render_clause(clause: ContractClause, spec: ProjectSpec, assessment: Assessm
         st.markdown(f"{tr('channels')}: " + sep.join(LeakChannel(c).label(language) for c in clause.channels))
         lowered = open_findings_lowered(assessment, cid)
         if lowered:
-            st.markdown(f"{tr('lowers')}:\n\n" + "\n".join(
-                "- " + widgets.escape_md(tr("finding_line", title=f.title.get(language), score=f.score))
-                for f in lowered))
+            st.markdown(
+                f"{tr('lowers')}:\n\n"
+                + "\n".join(
+                    "- " + widgets.escape_md(tr("finding_line", title=f.title.get(language), score=f.score))
+                    for f in lowered
+                )
+            )
         else:
             st.caption(tr("lowers_none"))
         if clause.origin == "practice":
@@ -281,8 +331,11 @@ def render_clause(clause: ContractClause, spec: ProjectSpec, assessment: Assessm
 def render_variable(clause: ContractClause, var, values: dict, disabled: bool) -> None:
     language = lang()
     key = f"contract_var_{clause.id}_{var.id}"
-    unit = f"（{var.unit.get(language)}）" if var.unit and language == "ja" else (
-        f" ({var.unit.get(language)})" if var.unit else "")
+    unit = (
+        f"（{var.unit.get(language)}）"
+        if var.unit and language == "ja"
+        else (f" ({var.unit.get(language)})" if var.unit else "")
+    )
     label = var.label.get(language) + unit
     current = values.get(var.id, var.default)
     if var.type in ("int", "float"):
@@ -294,10 +347,23 @@ def render_variable(clause: ContractClause, var, values: dict, disabled: bool) -
             value = max(value, low)
         if high is not None:
             value = min(value, high)
-        st.number_input(label, min_value=low, max_value=high, value=value, step=cast(1) if var.type == "int" else 0.1,
-                        key=key, disabled=disabled, on_change=_on_variable, args=(clause.id, var.id),
-                        help=tr("variables_help", low=var.min if var.min is not None else "—",
-                                high=var.max if var.max is not None else "—", default=var.default))
+        st.number_input(
+            label,
+            min_value=low,
+            max_value=high,
+            value=value,
+            step=cast(1) if var.type == "int" else 0.1,
+            key=key,
+            disabled=disabled,
+            on_change=_on_variable,
+            args=(clause.id, var.id),
+            help=tr(
+                "variables_help",
+                low=var.min if var.min is not None else "—",
+                high=var.max if var.max is not None else "—",
+                default=var.default,
+            ),
+        )
     else:
         # The library only declares numbers today; other kinds are shown, not edited here.
         st.text_input(label, value=str(current), key=key, disabled=True)
@@ -334,14 +400,24 @@ def render_clauses(spec: ProjectSpec, assessment: Assessment, library: Library) 
     phases = [None, *(p.value for p in Phase)]
     # Labels are computed now: format functions must not read the session (they may run outside the script).
     phase_labels = {p: tr("all_phases") if p is None else Phase(p).label(language) for p in phases}
-    phase = f1.selectbox(tr("filter_phase"), phases, key="contract_filter_phase", help=tr("filter_phase_help"),
-                         format_func=phase_labels.__getitem__)
+    phase = f1.selectbox(
+        tr("filter_phase"),
+        phases,
+        key="contract_filter_phase",
+        help=tr("filter_phase_help"),
+        format_func=phase_labels.__getitem__,
+    )
     status_options = [*(s.value for s in ClauseStatus), NOT_REVIEWED]
-    status_labels = {s: tr("not_reviewed") if s == NOT_REVIEWED else ClauseStatus(s).label(language)
-                     for s in status_options}
-    statuses = f2.multiselect(tr("filter_status"), status_options, key="contract_filter_status",
-                              help=tr("filter_status_help"),
-                              format_func=status_labels.__getitem__)
+    status_labels = {
+        s: tr("not_reviewed") if s == NOT_REVIEWED else ClauseStatus(s).label(language) for s in status_options
+    }
+    statuses = f2.multiselect(
+        tr("filter_status"),
+        status_options,
+        key="contract_filter_status",
+        help=tr("filter_status_help"),
+        format_func=status_labels.__getitem__,
+    )
 
     st.subheader(tr("needed_header"))
     shown = filter_clauses(needed, spec, phase, statuses)
@@ -371,12 +447,14 @@ def render_checklist(assessment: Assessment, library: Library) -> None:
     st.caption(tr("checklist_intro"))
     phases = list(Phase)
     tabs = st.tabs([p.label(language) for p in phases], key="contract_checklist_tabs")
-    config = {"id": st.column_config.TextColumn(tr("col_id"), width="small"),
-              "item": st.column_config.TextColumn(tr("col_item"), width="large"),
-              "status": st.column_config.TextColumn(tr("col_status"), width="small"),
-              "evidence": st.column_config.TextColumn(tr("col_evidence"), width="large"),
-              "owner": st.column_config.TextColumn(tr("col_owner"), width="small"),
-              "closing": st.column_config.TextColumn(tr("col_closing"), width="medium")}
+    config = {
+        "id": st.column_config.TextColumn(tr("col_id"), width="small"),
+        "item": st.column_config.TextColumn(tr("col_item"), width="large"),
+        "status": st.column_config.TextColumn(tr("col_status"), width="small"),
+        "evidence": st.column_config.TextColumn(tr("col_evidence"), width="large"),
+        "owner": st.column_config.TextColumn(tr("col_owner"), width="small"),
+        "closing": st.column_config.TextColumn(tr("col_closing"), width="medium"),
+    }
     for phase, tab in zip(phases, tabs, strict=True):
         with tab:
             rows = checklist_rows(assessment, library, phase.value, language)
@@ -384,8 +462,16 @@ def render_checklist(assessment: Assessment, library: Library) -> None:
             for r in assessment.checklist:
                 if r.phase == phase.value:
                     n[r.status] += 1
-            st.caption(tr("checklist_counts", met=n["met"], partial=n["partial"], gap=n["gap"],
-                          unknown=n["unknown"], na=n["not_applicable"]))
+            st.caption(
+                tr(
+                    "checklist_counts",
+                    met=n["met"],
+                    partial=n["partial"],
+                    gap=n["gap"],
+                    unknown=n["unknown"],
+                    na=n["not_applicable"],
+                )
+            )
             st.dataframe(rows, hide_index=True, column_config=config, key=f"contract_checklist_{phase.value}")
 
 
@@ -394,14 +480,21 @@ def render_exports(assessment: Assessment, library: Library) -> None:
     st.subheader(tr("exports_header"))
     st.caption(tr("exports_intro"))
     cols = st.columns(2)
-    for col, fmt, label, name in ((cols[0], "xlsx", tr("xlsx_button"), "checklist"),
-                                  (cols[1], "docx", tr("docx_button"), "clause-annex")):
+    for col, fmt, label, name in (
+        (cols[0], "xlsx", tr("xlsx_button"), "checklist"),
+        (cols[1], "docx", tr("docx_button"), "clause-annex"),
+    ):
         with col:
             # A callable: the file is only built when the button is clicked (building takes 0.1–0.4 s).
-            st.download_button(label, data=lambda fmt=fmt: api.export(assessment, library, fmt, language),
-                               file_name=f"{assessment.project_id}-{name}-{language}.{fmt}",
-                               mime=api.EXPORT_MIME[fmt], key=f"contract_export_{fmt}", on_click="ignore",
-                               icon=":material/download:")
+            st.download_button(
+                label,
+                data=lambda fmt=fmt: api.export(assessment, library, fmt, language),
+                file_name=f"{assessment.project_id}-{name}-{language}.{fmt}",
+                mime=api.EXPORT_MIME[fmt],
+                key=f"contract_export_{fmt}",
+                on_click="ignore",
+                icon=":material/download:",
+            )
 
 
 def read_workbook(data: bytes, name: str, spec: ProjectSpec, library: Library):
@@ -420,8 +513,13 @@ def render_import(spec: ProjectSpec, spec_key: str, library: Library) -> None:
     st.subheader(tr("import_header"))
     if st.session_state.pop("contract_import_applied", False):
         st.success(tr("import_applied"))
-    upload = st.file_uploader(tr("import_label"), type=["xlsx"], key="contract_import_file",
-                              help=tr("import_help"), max_upload_size=MAX_UPLOAD_MB)
+    upload = st.file_uploader(
+        tr("import_label"),
+        type=["xlsx"],
+        key="contract_import_file",
+        help=tr("import_help"),
+        max_upload_size=MAX_UPLOAD_MB,
+    )
     if upload is None:
         return
     if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
@@ -442,11 +540,19 @@ def render_import(spec: ProjectSpec, spec_key: str, library: Library) -> None:
         st.info(tr("import_none"))
         return
     st.write(tr("import_changes", n=len(changes)))
-    st.dataframe(change_rows(changes, library, language), hide_index=True, key="contract_import_changes",
-                 column_config={"kind": tr("col_kind"), "name": tr("col_name"), "before": tr("col_before"),
-                                "after": tr("col_after"), "note": tr("col_note_changed")})
-    st.button(tr("import_apply"), key="contract_import_apply", type="primary", on_click=_apply_import,
-              args=(new_spec,))
+    st.dataframe(
+        change_rows(changes, library, language),
+        hide_index=True,
+        key="contract_import_changes",
+        column_config={
+            "kind": tr("col_kind"),
+            "name": tr("col_name"),
+            "before": tr("col_before"),
+            "after": tr("col_after"),
+            "note": tr("col_note_changed"),
+        },
+    )
+    st.button(tr("import_apply"), key="contract_import_apply", type="primary", on_click=_apply_import, args=(new_spec,))
 
 
 def main() -> None:

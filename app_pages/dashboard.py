@@ -29,8 +29,12 @@ MEMO = "dashboard_memo"
 def change_counts(comparison: Comparison) -> dict[str, int]:
     new = sum(1 for c in comparison.findings if c.before_score is None)
     removed = sum(1 for c in comparison.findings if c.after_score is None)
-    return {"new": new, "removed": removed, "changed": len(comparison.findings) - new - removed,
-            "inputs": len(comparison.inputs)}
+    return {
+        "new": new,
+        "removed": removed,
+        "changed": len(comparison.findings) - new - removed,
+        "inputs": len(comparison.inputs),
+    }
 
 
 def change_table(comparison: Comparison, lang_code: str, n: int = 5) -> pd.DataFrame:
@@ -38,8 +42,14 @@ def change_table(comparison: Comparison, lang_code: str, n: int = 5) -> pd.DataF
     rows = []
     for c in comparison.findings[:n]:
         f = comparison.b.finding(c.id) or comparison.a.finding(c.id)
-        rows.append({tr("col_finding"): f.title.get(lang_code) if f else c.id,
-                     tr("col_before"): c.before_score, tr("col_after"): c.after_score, tr("col_delta"): c.delta})
+        rows.append(
+            {
+                tr("col_finding"): f.title.get(lang_code) if f else c.id,
+                tr("col_before"): c.before_score,
+                tr("col_after"): c.after_score,
+                tr("col_delta"): c.delta,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -71,8 +81,10 @@ def version_change(store: api.Store, pid: str, versions: list) -> Comparison | N
     if len(versions) < 2:
         return None
     new, old = versions[0], versions[1]
-    return _memo(("diff", store.url, pid, old.number, new.number, old.content_hash, new.content_hash),
-                 lambda: api.version_diff(store, pid, old.number, new.number, core.library()))
+    return _memo(
+        ("diff", store.url, pid, old.number, new.number, old.content_hash, new.content_hash),
+        lambda: api.version_diff(store, pid, old.number, new.number, core.library()),
+    )
 
 
 # --------------------------------------------------------------------------- sections
@@ -82,8 +94,13 @@ def header(spec: api.ProjectSpec) -> None:
     p = spec.project
     country = core.library().countries.get(p.host_country)
     st.title(escape_md(p.name))
-    st.caption(tr("facts", deal=DealType(p.deal_type).label(lang()),
-                  country=escape_md(country.name.get(lang()) if country else p.host_country)))
+    st.caption(
+        tr(
+            "facts",
+            deal=DealType(p.deal_type).label(lang()),
+            country=escape_md(country.name.get(lang()) if country else p.host_country),
+        )
+    )
     if p.site_name:
         st.caption(tr("site", site=escape_md(p.site_name)))
 
@@ -93,8 +110,12 @@ def rating(a: Assessment, key: str) -> None:
     st.subheader(tr("rating"))
     tile, text = st.columns([1, 2], vertical_alignment="center")
     with tile:
-        st.plotly_chart(figure("grade", key, lambda: charts.grade_tile(g.grade)), key="dashboard_grade",
-                        config={**charts.CONFIG, "staticPlot": True}, width="content")
+        st.plotly_chart(
+            figure("grade", key, lambda: charts.grade_tile(g.grade)),
+            key="dashboard_grade",
+            config={**charts.CONFIG, "staticPlot": True},
+            width="content",
+        )
     with text:
         st.markdown(f"### :{pres.grade_swatch(g.grade).name}[{g.grade} — {escape_md(g.label.get(lang()))}]")
         st.metric(tr("score"), tr("score_value", score=f"{a.score:.1f}"), help=tr("score_help"))
@@ -103,11 +124,19 @@ def rating(a: Assessment, key: str) -> None:
     with st.expander(tr("how_title")):
         s = a.scoring
         st.markdown(tr("how_finding"))
-        st.markdown(tr("how_levels", lbins=" / ".join(f"{b:g}" for b in s.likelihood_bins),
-                       ibins=" / ".join(f"{b:g}" for b in s.impact_bins)))
-        st.markdown(tr("how_project", k=len(s.aggregate_weights), weights=" / ".join(f"{w:g}" for w in s.aggregate_weights)))
-        bands = ", ".join(tr("band", grade=b.grade, label=escape_md(b.label.get(lang())), min=f"{b.min_score:g}")
-                          for b in s.grades)
+        st.markdown(
+            tr(
+                "how_levels",
+                lbins=" / ".join(f"{b:g}" for b in s.likelihood_bins),
+                ibins=" / ".join(f"{b:g}" for b in s.impact_bins),
+            )
+        )
+        st.markdown(
+            tr("how_project", k=len(s.aggregate_weights), weights=" / ".join(f"{w:g}" for w in s.aggregate_weights))
+        )
+        bands = ", ".join(
+            tr("band", grade=b.grade, label=escape_md(b.label.get(lang())), min=f"{b.min_score:g}") for b in s.grades
+        )
         st.markdown(tr("how_grades", bands=bands))
 
 
@@ -118,8 +147,13 @@ def figure(name: str, key: str, build: Callable) -> object:
 
 def matrix(a: Assessment, key: str) -> None:
     st.subheader(tr("matrix"))
-    fig = figure("matrix", key, lambda: charts.risk_matrix(a, lang(), likelihood_title=tr("likelihood"),
-                                                           impact_title=tr("impact"), count_label=tr("findings")))
+    fig = figure(
+        "matrix",
+        key,
+        lambda: charts.risk_matrix(
+            a, lang(), likelihood_title=tr("likelihood"), impact_title=tr("impact"), count_label=tr("findings")
+        ),
+    )
     st.plotly_chart(fig, config=charts.CONFIG, key="dashboard_matrix")
     st.caption(tr("matrix_note"))
 
@@ -136,10 +170,15 @@ def risks(a: Assessment, ranking: list[api.Mitigation]) -> None:
     for i, f in enumerate(top, start=1):
         with st.container(border=True):
             sev = Severity(f.severity)
-            st.markdown(f"**{i}.** :{pres.SEVERITY[f.severity].name}-badge[{sev.label(lang())}] "
-                        f"**{escape_md(f.title.get(lang()))}**")
-            st.caption(tr("risk_meta", score=f"{f.score:.1f}", l=f.likelihood_level, i=f.impact_level)
-                       + " · " + escape_md(", ".join(f.refs)))
+            st.markdown(
+                f"**{i}.** :{pres.SEVERITY[f.severity].name}-badge[{sev.label(lang())}] "
+                f"**{escape_md(f.title.get(lang()))}**"
+            )
+            st.caption(
+                tr("risk_meta", score=f"{f.score:.1f}", l=f.likelihood_level, i=f.impact_level)
+                + " · "
+                + escape_md(", ".join(f.refs))
+            )
             st.markdown(f"**{tr('why')}**: {escape_md(pres.why(f, lang()))}")
             todo = fixes.get(f.id, [])
             st.markdown(f"**{tr('fix')}**: {escape_md(sep.join(todo)) if todo else tr('no_fix')}")
@@ -150,16 +189,22 @@ def risks(a: Assessment, ranking: list[api.Mitigation]) -> None:
 
 def readiness(a: Assessment, key: str) -> None:
     st.subheader(tr("readiness"))
-    fig = figure("readiness", key, lambda: charts.readiness_bars(pres.readiness_groups(a.checklist), lang(),
-                                                                 count_title=tr("items")))
+    fig = figure(
+        "readiness",
+        key,
+        lambda: charts.readiness_bars(pres.readiness_groups(a.checklist), lang(), count_title=tr("items")),
+    )
     st.plotly_chart(fig, config=charts.CONFIG, key="dashboard_readiness")
     st.caption(tr("readiness_note"))
 
 
 def channels(a: Assessment, key: str) -> None:
     st.subheader(tr("channels"))
-    fig = figure("channels", key, lambda: charts.channel_bars(a.findings, lang(), score_title=tr("score"),
-                                                              count_label=tr("findings")))
+    fig = figure(
+        "channels",
+        key,
+        lambda: charts.channel_bars(a.findings, lang(), score_title=tr("score"), count_label=tr("findings")),
+    )
     st.plotly_chart(fig, config=charts.CONFIG, key="dashboard_channels")
     st.caption(tr("channels_note"))
 
@@ -169,8 +214,9 @@ def timeline(a: Assessment, key: str) -> None:
     if not a.timeline:
         st.info(tr("no_stages"))
         return
-    fig = figure("timeline", key, lambda: charts.stage_timeline(a, lang(), score_title=tr("score"),
-                                                                jump_label=tr("largest")))
+    fig = figure(
+        "timeline", key, lambda: charts.stage_timeline(a, lang(), score_title=tr("score"), jump_label=tr("largest"))
+    )
     st.plotly_chart(fig, config=charts.CONFIG, key="dashboard_timeline")
     jump = charts.largest_jump(a.timeline)
     if jump is not None:
@@ -187,8 +233,12 @@ def show_comparison(c: Comparison, key: str) -> None:
     col2.markdown(tr("grade_change", a=before, b=after) if before != after else tr("grade_same", a=after))
     col2.caption(tr("counts", **change_counts(c)))
     if c.findings:
-        st.dataframe(change_table(c, lang()), hide_index=True, key=key,
-                     column_config={tr("col_delta"): st.column_config.NumberColumn(format="%+.1f")})
+        st.dataframe(
+            change_table(c, lang()),
+            hide_index=True,
+            key=key,
+            column_config={tr("col_delta"): st.column_config.NumberColumn(format="%+.1f")},
+        )
 
 
 def changes(spec: api.ProjectSpec, a: Assessment, draft_key: str) -> Assessment | None:
@@ -244,9 +294,17 @@ def report(a: Assessment, previous: Assessment | None) -> None:
         # Runs on click only (deferred), on another thread: everything it needs is captured here.
         return api.export(a, library, "html", lg, previous=previous)
 
-    st.download_button(tr("report"), data=make, file_name=f"{a.project_id}-report-{lg}.html",
-                       mime=api.EXPORT_MIME["html"], key="dashboard_report", help=tr("report_help"),
-                       on_click="ignore", icon=":material/download:", type="primary")
+    st.download_button(
+        tr("report"),
+        data=make,
+        file_name=f"{a.project_id}-report-{lg}.html",
+        mime=api.EXPORT_MIME["html"],
+        key="dashboard_report",
+        help=tr("report_help"),
+        on_click="ignore",
+        icon=":material/download:",
+        type="primary",
+    )
 
 
 def page() -> None:

@@ -28,9 +28,12 @@ DATE_MIN, DATE_MAX = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 PLOTLY_CONFIG = {"displaylogo": False}
 # Disclosure levels from least to most: light to dark, so the deepest hand-over stands out.
 LEVEL_COLOURS = {
-    DisclosureLevel.OVERVIEW: "#c8e6c9", DisclosureLevel.SPECIFICATION: "#fff59d",
-    DisclosureLevel.SANITISED_DRAWINGS: "#ffcc80", DisclosureLevel.FULL_DRAWINGS: "#ff8a65",
-    DisclosureLevel.PROCESS_KNOWHOW: "#e53935", DisclosureLevel.RECIPE_SOURCE: "#8e0000",
+    DisclosureLevel.OVERVIEW: "#c8e6c9",
+    DisclosureLevel.SPECIFICATION: "#fff59d",
+    DisclosureLevel.SANITISED_DRAWINGS: "#ffcc80",
+    DisclosureLevel.FULL_DRAWINGS: "#ff8a65",
+    DisclosureLevel.PROCESS_KNOWHOW: "#e53935",
+    DisclosureLevel.RECIPE_SOURCE: "#8e0000",
 }
 NO_LEVEL_COLOUR = "#cfd8dc"
 
@@ -67,7 +70,7 @@ def stage_span(stages: list[DisclosureStage], i: int) -> tuple[dt.date, dt.date,
     stage = stages[i]
     if stage.end:
         return stage.start, stage.end, False
-    following = next((s.start for s in stages[i + 1:] if s.start and s.start > stage.start), None)
+    following = next((s.start for s in stages[i + 1 :] if s.start and s.start > stage.start), None)
     return stage.start, following or stage.start + dt.timedelta(days=90), True
 
 
@@ -92,41 +95,79 @@ def timeline_figure(stages: list[DisclosureStage]) -> tuple[go.Figure, bool, boo
             assumed = assumed or any(flag for *_, flag in spans)
             base = [s.isoformat() for s, _, _ in spans]
             length = [max(1, (e - s).days) * 86_400_000 for s, e, _ in spans]
-            hover = [f"{y}<br>{s.isoformat()} – {e.isoformat()}<br>{name}" for y, (s, e, _) in zip(ys, spans, strict=True)]
+            hover = [
+                f"{y}<br>{s.isoformat()} – {e.isoformat()}<br>{name}" for y, (s, e, _) in zip(ys, spans, strict=True)
+            ]
         else:
             base = indexes
             length = [0.9] * len(indexes)
             hover = [f"{y}<br>{name}" for y in ys]
-        fig.add_trace(go.Bar(x=length, y=ys, base=base, orientation="h", name=name, marker_color=colour,
-                             hovertext=hover, hoverinfo="text", marker_line={"width": 1, "color": "#455a64"}))
-    fig.update_yaxes(autorange="reversed", categoryorder="array",
-                     categoryarray=[plain(stage_label(i, s)) for i, s in enumerate(stages)])
+        fig.add_trace(
+            go.Bar(
+                x=length,
+                y=ys,
+                base=base,
+                orientation="h",
+                name=name,
+                marker_color=colour,
+                hovertext=hover,
+                hoverinfo="text",
+                marker_line={"width": 1, "color": "#455a64"},
+            )
+        )
+    fig.update_yaxes(
+        autorange="reversed",
+        categoryorder="array",
+        categoryarray=[plain(stage_label(i, s)) for i, s in enumerate(stages)],
+    )
     if dated:
         fig.update_xaxes(type="date")
     else:
-        fig.update_xaxes(tickvals=list(range(len(stages))), ticktext=[tr("stage_n", n=i + 1) for i in range(len(stages))])
-    fig.update_layout(barmode="overlay", height=120 + 40 * len(stages), font={"family": FONT_FAMILY},
-                      margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+        fig.update_xaxes(
+            tickvals=list(range(len(stages))), ticktext=[tr("stage_n", n=i + 1) for i in range(len(stages))]
+        )
+    fig.update_layout(
+        barmode="overlay",
+        height=120 + 40 * len(stages),
+        font={"family": FONT_FAMILY},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+    )
     return fig, dated, assumed
 
 
 def risk_figure(points: list[StagePoint], stages: list[DisclosureStage], assessment: Assessment) -> go.Figure:
     """Project score after each stage, one bar per stage in its grade's colour, with the grade thresholds."""
     xs = [plain(stage_label(p.index, stages[p.index])) for p in points]
-    fig = go.Figure(go.Bar(
-        x=xs, y=[p.score for p in points], marker_color=[grade_swatch(p.grade).colour for p in points],
-        text=[f"{p.score:g} ({p.grade})" for p in points], textposition="outside",
-        hovertext=[tr("hover_score", score=f"{p.score:g}", grade=p.grade, increase=p.increase) for p in points],
-        hoverinfo="text", showlegend=False))
+    fig = go.Figure(
+        go.Bar(
+            x=xs,
+            y=[p.score for p in points],
+            marker_color=[grade_swatch(p.grade).colour for p in points],
+            text=[f"{p.score:g} ({p.grade})" for p in points],
+            textposition="outside",
+            hovertext=[tr("hover_score", score=f"{p.score:g}", grade=p.grade, increase=p.increase) for p in points],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
     for band in assessment.scoring.grades:
         if band.min_score > 0:
-            fig.add_hline(y=band.min_score, line_dash="dot", line_color=grade_swatch(band.grade).colour,
-                          annotation_text=f"{band.grade}: {bilingual(band.label)}", annotation_position="top left")
+            fig.add_hline(
+                y=band.min_score,
+                line_dash="dot",
+                line_color=grade_swatch(band.grade).colour,
+                annotation_text=f"{band.grade}: {bilingual(band.label)}",
+                annotation_position="top left",
+            )
     top = max([p.score for p in points] + [b.min_score for b in assessment.scoring.grades])
-    fig.update_layout(height=380, font={"family": FONT_FAMILY}, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                      yaxis={"title": tr("score"), "range": [0, min(100, top * 1.2 + 5)]},
-                      xaxis={"title": tr("axis_stage")})
+    fig.update_layout(
+        height=380,
+        font={"family": FONT_FAMILY},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        yaxis={"title": tr("score"), "range": [0, min(100, top * 1.2 + 5)]},
+        xaxis={"title": tr("axis_stage")},
+    )
     return fig
 
 
@@ -164,8 +205,9 @@ def risk_section(spec: ProjectSpec, assessment: Assessment) -> None:
     if not points:
         return
     st.subheader(tr("risk_title"))
-    st.plotly_chart(risk_figure(points, spec.disclosure.stages, assessment), config=PLOTLY_CONFIG,
-                    key=f"{PREFIX}_risk_chart")
+    st.plotly_chart(
+        risk_figure(points, spec.disclosure.stages, assessment), config=PLOTLY_CONFIG, key=f"{PREFIX}_risk_chart"
+    )
     st.caption(tr("risk_help"))
     found = jumps(points)
     if not found:
@@ -196,14 +238,17 @@ def party_names(spec: ProjectSpec) -> dict[str, str]:
 def items_table(spec: ProjectSpec, stage: DisclosureStage) -> list[dict]:
     techs = {t.id: t.name for t in spec.technologies}
     parties = party_names(spec)
-    return [{
-        "#": n + 1,
-        tr("col_technology"): techs.get(item.technology, item.technology),
-        tr("col_level"): item.level.label(L),
-        tr("col_recipient"): parties.get(item.recipient, item.recipient),
-        tr("col_method"): item.method.label(L),
-        tr("col_note"): item.note or "",
-    } for n, item in enumerate(stage.items)]
+    return [
+        {
+            "#": n + 1,
+            tr("col_technology"): techs.get(item.technology, item.technology),
+            tr("col_level"): item.level.label(L),
+            tr("col_recipient"): parties.get(item.recipient, item.recipient),
+            tr("col_method"): item.method.label(L),
+            tr("col_note"): item.note or "",
+        }
+        for n, item in enumerate(stage.items)
+    ]
 
 
 def stage_form(spec: ProjectSpec, index: int) -> None:
@@ -213,15 +258,24 @@ def stage_form(spec: ProjectSpec, index: int) -> None:
         st.markdown(f"**{tr('stage_details')}**")
         name = st.text_input(tr("name"), value=stage.name, max_chars=200, key=f"{PREFIX}_name_{sid}")
         c1, c2 = st.columns(2)
-        start = c1.date_input(tr("start"), value=stage.start, min_value=DATE_MIN, max_value=DATE_MAX,
-                              key=f"{PREFIX}_start_{sid}")
-        end = c2.date_input(tr("end"), value=stage.end, min_value=DATE_MIN, max_value=DATE_MAX,
-                            key=f"{PREFIX}_end_{sid}")
+        start = c1.date_input(
+            tr("start"), value=stage.start, min_value=DATE_MIN, max_value=DATE_MAX, key=f"{PREFIX}_start_{sid}"
+        )
+        end = c2.date_input(
+            tr("end"), value=stage.end, min_value=DATE_MIN, max_value=DATE_MAX, key=f"{PREFIX}_end_{sid}"
+        )
         end_error = c2.empty()  # the date check is explained right under the end date
-        conditions = st.multiselect(tr("gate"), list(GateCondition), default=stage.gate.conditions,
-                                    format_func=lambda c: c.label(L), help=tr("gate_help"),
-                                    key=f"{PREFIX}_gate_{sid}")
-        note = st.text_area(tr("gate_note"), value=stage.gate.note or "", max_chars=4000, key=f"{PREFIX}_gatenote_{sid}")
+        conditions = st.multiselect(
+            tr("gate"),
+            list(GateCondition),
+            default=stage.gate.conditions,
+            format_func=lambda c: c.label(L),
+            help=tr("gate_help"),
+            key=f"{PREFIX}_gate_{sid}",
+        )
+        note = st.text_area(
+            tr("gate_note"), value=stage.gate.note or "", max_chars=4000, key=f"{PREFIX}_gatenote_{sid}"
+        )
         submitted = st.form_submit_button(tr("apply_stage"), key=f"{PREFIX}_apply_{sid}")
     if not submitted:
         return
@@ -233,8 +287,13 @@ def stage_form(spec: ProjectSpec, index: int) -> None:
         return
     new = spec.model_copy(deep=True)
     new.disclosure.stages[index] = DisclosureStage(
-        id=sid, name=name.strip(), start=start, end=end,
-        gate=Gate(conditions=conditions, note=note.strip() or None), items=stage.items)
+        id=sid,
+        name=name.strip(),
+        start=start,
+        end=end,
+        gate=Gate(conditions=conditions, note=note.strip() or None),
+        items=stage.items,
+    )
     try_commit(new, tr("stage_updated"))
 
 
@@ -246,9 +305,15 @@ def items_editor(spec: ProjectSpec, index: int) -> None:
         st.dataframe(items_table(spec, stage), hide_index=True, width="stretch", key=f"{PREFIX}_items_{sid}")
         techs = {t.id: t.name for t in spec.technologies}
         c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-        pick = c1.selectbox(tr("remove_item_pick"), list(range(len(stage.items))), key=f"{PREFIX}_rmpick_{sid}",
-                            format_func=lambda n: f"{n + 1}. {techs.get(stage.items[n].technology, stage.items[n].technology)}"
-                                                  f" – {stage.items[n].level.label(L)}")
+        pick = c1.selectbox(
+            tr("remove_item_pick"),
+            list(range(len(stage.items))),
+            key=f"{PREFIX}_rmpick_{sid}",
+            format_func=lambda n: (
+                f"{n + 1}. {techs.get(stage.items[n].technology, stage.items[n].technology)}"
+                f" – {stage.items[n].level.label(L)}"
+            ),
+        )
         if c2.button(tr("remove_item"), key=f"{PREFIX}_rm_{sid}") and pick is not None and pick < len(stage.items):
             new = spec.model_copy(deep=True)
             del new.disclosure.stages[index].items[pick]
@@ -263,9 +328,12 @@ def items_editor(spec: ProjectSpec, index: int) -> None:
     with st.form(f"{PREFIX}_add_form_{sid}", clear_on_submit=True):
         st.markdown(f"**{tr('add_item')}**")
         c1, c2 = st.columns(2)
-        tech = c1.selectbox(tr("technology"), list(techs), format_func=lambda t: techs[t], key=f"{PREFIX}_addtech_{sid}")
-        recipient = c2.selectbox(tr("recipient"), list(parties), format_func=lambda p: parties[p],
-                                 key=f"{PREFIX}_addto_{sid}")
+        tech = c1.selectbox(
+            tr("technology"), list(techs), format_func=lambda t: techs[t], key=f"{PREFIX}_addtech_{sid}"
+        )
+        recipient = c2.selectbox(
+            tr("recipient"), list(parties), format_func=lambda p: parties[p], key=f"{PREFIX}_addto_{sid}"
+        )
         with c1:
             level = choice(tr("level"), DisclosureLevel, None, key=f"{PREFIX}_addlevel_{sid}", optional=False)
         with c2:
@@ -277,15 +345,16 @@ def items_editor(spec: ProjectSpec, index: int) -> None:
             st.error(tr("pick_required"))
             return
         new = spec.model_copy(deep=True)
-        new.disclosure.stages[index].items.append(DisclosureItem(
-            technology=tech, level=level, recipient=recipient, method=method, note=note.strip() or None))
+        new.disclosure.stages[index].items.append(
+            DisclosureItem(technology=tech, level=level, recipient=recipient, method=method, note=note.strip() or None)
+        )
         try_commit(new, tr("item_added"))
 
 
 def stages_section(spec: ProjectSpec) -> None:
     st.subheader(tr("stages"))
     for index, stage in enumerate(spec.disclosure.stages):
-        dates = (f"{stage.start or '…'} – {stage.end or '…'}" if stage.start or stage.end else tr("dates_unknown"))
+        dates = f"{stage.start or '…'} – {stage.end or '…'}" if stage.start or stage.end else tr("dates_unknown")
         label = f"{escape_md(stage_label(index, stage))} — {dates} · {tr('items_n', n=len(stage.items))}"
         with st.expander(label, expanded=len(spec.disclosure.stages) <= 3):
             stage_form(spec, index)
@@ -307,12 +376,18 @@ def add_stage_section(spec: ProjectSpec) -> None:
             name = c2.text_input(tr("name"), max_chars=200, key=f"{PREFIX}_new_name")
             name_error = c2.empty()
             c3, c4 = st.columns(2)
-            start = c3.date_input(tr("start"), value=None, min_value=DATE_MIN, max_value=DATE_MAX,
-                                  key=f"{PREFIX}_new_start")
+            start = c3.date_input(
+                tr("start"), value=None, min_value=DATE_MIN, max_value=DATE_MAX, key=f"{PREFIX}_new_start"
+            )
             end = c4.date_input(tr("end"), value=None, min_value=DATE_MIN, max_value=DATE_MAX, key=f"{PREFIX}_new_end")
             end_error = c4.empty()
-            conditions = st.multiselect(tr("gate"), list(GateCondition), format_func=lambda c: c.label(L),
-                                        help=tr("gate_help"), key=f"{PREFIX}_new_gate")
+            conditions = st.multiselect(
+                tr("gate"),
+                list(GateCondition),
+                format_func=lambda c: c.label(L),
+                help=tr("gate_help"),
+                key=f"{PREFIX}_new_gate",
+            )
             submitted = st.form_submit_button(tr("add_stage"), key=f"{PREFIX}_new_submit")
         if not submitted:
             return
@@ -333,8 +408,9 @@ def add_stage_section(spec: ProjectSpec) -> None:
         if not ok:
             return
         new = spec.model_copy(deep=True)
-        new.disclosure.stages.append(DisclosureStage(id=sid, name=name.strip(), start=start, end=end,
-                                                     gate=Gate(conditions=conditions)))
+        new.disclosure.stages.append(
+            DisclosureStage(id=sid, name=name.strip(), start=start, end=end, gate=Gate(conditions=conditions))
+        )
         try_commit(new, tr("stage_added"))
 
 
@@ -352,16 +428,26 @@ def black_boxing_section(spec: ProjectSpec) -> None:
             st.markdown(f"**{escape_md(title)}**")
             if measure:
                 st.caption(escape_md(bilingual(measure.description)))
-                st.caption(escape_md(tr("bb_cuts", channels="、".join(c.label(L) for c in measure.channels)
-                                        if L == "ja" else ", ".join(c.label(L) for c in measure.channels))))
-            value = choice(tr("status"), MeasureStatus, current.status if current else None,
-                           key=f"{PREFIX}_bb_{field}")
+                st.caption(
+                    escape_md(
+                        tr(
+                            "bb_cuts",
+                            channels="、".join(c.label(L) for c in measure.channels)
+                            if L == "ja"
+                            else ", ".join(c.label(L) for c in measure.channels),
+                        )
+                    )
+                )
+            value = choice(tr("status"), MeasureStatus, current.status if current else None, key=f"{PREFIX}_bb_{field}")
             if value != (current.status if current else None):
                 new = spec.model_copy(deep=True)
                 old = getattr(new.disclosure.black_boxing, field)
                 # Keep the note, owner and due date; clearing the status clears the measure.
-                setattr(new.disclosure.black_boxing, field,
-                        None if value is None else (old.model_copy(update={"status": value}) if old else value))
+                setattr(
+                    new.disclosure.black_boxing,
+                    field,
+                    None if value is None else (old.model_copy(update={"status": value}) if old else value),
+                )
                 try_commit(new, tr("bb_updated"))
 
 

@@ -96,8 +96,16 @@ def _with_range(f: ef.F, help_text: str | None) -> str | None:
     return f"{help_text}\n\n{words}" if help_text else words
 
 
-def field(ctx: Ctx, f: ef.F, k: str, path: tuple, *, label: str | None = None, help_text: str | None = None,
-          exclude: str | None = None) -> None:
+def field(
+    ctx: Ctx,
+    f: ef.F,
+    k: str,
+    path: tuple,
+    *,
+    label: str | None = None,
+    help_text: str | None = None,
+    exclude: str | None = None,
+) -> None:
     """Draw one field of the project with its remembered value and its problems."""
     ctx.prepare(k)
     label = label or _label(f.name)
@@ -120,8 +128,9 @@ def field(ctx: Ctx, f: ef.F, k: str, path: tuple, *, label: str | None = None, h
     elif kind == "float":
         st.number_input(label, value=None, step=1.0, format="%g", key=k, help=_with_range(f, help_text))
     elif kind == "date":
-        st.date_input(label, value=None, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD", key=k,
-                      help=help_text)
+        st.date_input(
+            label, value=None, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD", key=k, help=help_text
+        )
     elif kind == "multi_vocab":
         code = lang()
         meanings = "\n\n".join(f"**{m.label(code)}**: {m.description(code)}" for m in f.vocab if m.description(code))
@@ -153,16 +162,21 @@ def measure_row(ctx: Ctx, lib: api.Library, ms: str, name: str) -> None:
     with c1:
         code, unknown = lang(), tr("unknown")
         meanings = "\n\n".join(f"**{m.label(code)}**: {m.description(code)}" for m in MeasureStatus)
-        st.selectbox(title, [None, *MeasureStatus], key=keys["status"],
-                     format_func=lambda m: unknown if m is None else m.label(code),
-                     help=f"{help_text}\n\n---\n\n{meanings}" if help_text else meanings)
+        st.selectbox(
+            title,
+            [None, *MeasureStatus],
+            key=keys["status"],
+            format_func=lambda m: unknown if m is None else m.label(code),
+            help=f"{help_text}\n\n---\n\n{meanings}" if help_text else meanings,
+        )
     with c2:
         st.text_input(tr("m_note"), key=keys["note"], max_chars=ef.MEASURE_TEXT_CHARS["note"])
     with c3:
         st.text_input(tr("m_owner"), key=keys["owner"], max_chars=ef.MEASURE_TEXT_CHARS["owner"])
     with c4:
-        st.date_input(tr("m_due"), value=None, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD",
-                      key=keys["due"])
+        st.date_input(
+            tr("m_due"), value=None, min_value=DATE_MIN, max_value=DATE_MAX, format="YYYY-MM-DD", key=keys["due"]
+        )
     ctx.errors_at((*ms.split("."), name))
 
 
@@ -177,7 +191,7 @@ def grid(ctx: Ctx, fields: list[ef.F], key_of, path_of, columns: int = 3, **kw: 
     long = [f for f in fields if f not in short]
     for start in range(0, len(short), columns):
         cols = st.columns(columns)
-        for col, f in zip(cols, short[start:start + columns], strict=False):
+        for col, f in zip(cols, short[start : start + columns], strict=False):
             with col:
                 field(ctx, f, key_of(f), path_of(f), **kw.get(f.name, {}))
     for f in long:
@@ -200,7 +214,7 @@ def rows(ctx: Ctx, coll_name: str, render_row, title_of=None, expanded: bool = F
         st.caption(tr("empty_list"))
     for index, uid in enumerate(uids):
         path = (*coll.path, index)
-        bad = any(tuple(p.path[:len(path)]) == path and p.severity == "error" for p in ctx.problems)
+        bad = any(tuple(p.path[: len(path)]) == path and p.severity == "error" for p in ctx.problems)
         if title_of is not None:
             values = ctx.state["values"]
             name = values.get(ef.key(coll.prefix, "name", uid)) or ""
@@ -208,17 +222,28 @@ def rows(ctx: Ctx, coll_name: str, render_row, title_of=None, expanded: bool = F
             title = f"{escape_md(name) if name.strip() else tr('row_unnamed')} · {escape_md(ident)}"
             with st.expander(title, expanded=expanded or bad, icon=":material/error:" if bad else None):
                 render_row(uid, index, path)
-                st.button(tr("remove"), key=f"editor_{coll.prefix}_{uid}_remove", on_click=_remove_row,
-                          args=(coll_name, uid), help=tr("remove_help"), icon=":material/delete:")
+                st.button(
+                    tr("remove"),
+                    key=f"editor_{coll.prefix}_{uid}_remove",
+                    on_click=_remove_row,
+                    args=(coll_name, uid),
+                    help=tr("remove_help"),
+                    icon=":material/delete:",
+                )
         else:
             cols = st.columns([10, 1])
             with cols[0]:
                 render_row(uid, index, path)
             with cols[1]:
-                st.button("", key=f"editor_{coll.prefix}_{uid}_remove", on_click=_remove_row,
-                          args=(coll_name, uid), help=tr("remove"), icon=":material/delete:")
-    st.button(tr("add"), key=f"editor_{coll.prefix}_add", on_click=_add_row, args=(coll_name,),
-              icon=":material/add:")
+                st.button(
+                    "",
+                    key=f"editor_{coll.prefix}_{uid}_remove",
+                    on_click=_remove_row,
+                    args=(coll_name, uid),
+                    help=tr("remove"),
+                    icon=":material/delete:",
+                )
+    st.button(tr("add"), key=f"editor_{coll.prefix}_add", on_click=_add_row, args=(coll_name,), icon=":material/add:")
 
 
 def collection_row(ctx: Ctx, coll_name: str, uid: str, path: tuple, columns: int = 3, **kw: Any) -> None:
@@ -249,8 +274,13 @@ def sec_project(ctx: Ctx, lib: api.Library) -> None:
         current = st.session_state.get(ef.COUNTRY_KEY)
         options = [*codes, ef.OTHER_COUNTRY] + ([current] if current not in (*codes, ef.OTHER_COUNTRY) else [])
         names = _country_names(lib)
-        st.selectbox(tr("f_host_country"), options, key=ef.COUNTRY_KEY, help=tr("f_host_country_help"),
-                     format_func=lambda c: names.get(c, _safe_id(c)))
+        st.selectbox(
+            tr("f_host_country"),
+            options,
+            key=ef.COUNTRY_KEY,
+            help=tr("f_host_country_help"),
+            format_func=lambda c: names.get(c, _safe_id(c)),
+        )
     with c2:
         if st.session_state.get(ef.COUNTRY_KEY) == ef.OTHER_COUNTRY:
             ctx.prepare(ef.COUNTRY_OTHER_KEY)
@@ -288,8 +318,9 @@ def sec_technologies(ctx: Ctx, lib: api.Library) -> None:
         one("locations")
         st.markdown(f"**{tr('importance')}**")
         c1, c2, c3, c4 = st.columns(4)
-        for col, name in zip((c1, c2, c3, c4), ("market_value", "catch_up_years", "choke_point", "investment"),
-                             strict=True):
+        for col, name in zip(
+            (c1, c2, c3, c4), ("market_value", "catch_up_years", "choke_point", "investment"), strict=True
+        ):
             with col:
                 one(name)
         c1, c2 = st.columns(2)
@@ -341,9 +372,15 @@ def sec_country(ctx: Ctx, lib: api.Library) -> None:
                     st.markdown(f"**{tr('facts')}**")
                     for fact in assessment.facts:
                         source = lib.sources.get(fact.source.source)
-                        st.markdown("- " + tr("fact_line", text=bilingual(fact.text),
-                                              source=source.title if source else fact.source.source,
-                                              as_of=fact.as_of.isoformat()))
+                        st.markdown(
+                            "- "
+                            + tr(
+                                "fact_line",
+                                text=bilingual(fact.text),
+                                source=source.title if source else fact.source.source,
+                                as_of=fact.as_of.isoformat(),
+                            )
+                        )
             st.markdown(f"**{tr('override')}**", help=tr("override_help"))
             c1, c2 = st.columns([1, 2])
             by = {f.name: f for f in ef.OVERRIDE_FIELDS}
@@ -357,9 +394,15 @@ def sec_country(ctx: Ctx, lib: api.Library) -> None:
         with st.expander(tr("tech_interest")):
             for fact in profile.tech_interest_sectors:
                 source = lib.sources.get(fact.source.source)
-                st.markdown("- " + tr("fact_line", text=bilingual(fact.text),
-                                      source=source.title if source else fact.source.source,
-                                      as_of=fact.as_of.isoformat()))
+                st.markdown(
+                    "- "
+                    + tr(
+                        "fact_line",
+                        text=bilingual(fact.text),
+                        source=source.title if source else fact.source.source,
+                        as_of=fact.as_of.isoformat(),
+                    )
+                )
 
 
 def sec_partners(ctx: Ctx, lib: api.Library) -> None:
@@ -399,13 +442,21 @@ def sec_contract(ctx: Ctx, lib: api.Library) -> None:
 
 
 def sec_people(ctx: Ctx, lib: api.Library) -> None:
-    rows(ctx, "people", lambda uid, i, path: collection_row(ctx, "people", uid, path, 3,
-                                                             id={"help_text": tr("f_id_help")}), title_of=True)
+    rows(
+        ctx,
+        "people",
+        lambda uid, i, path: collection_row(ctx, "people", uid, path, 3, id={"help_text": tr("f_id_help")}),
+        title_of=True,
+    )
 
 
 def sec_equipment(ctx: Ctx, lib: api.Library) -> None:
-    rows(ctx, "equipment", lambda uid, i, path: collection_row(ctx, "equipment", uid, path, 3,
-                                                               id={"help_text": tr("f_id_help")}), title_of=True)
+    rows(
+        ctx,
+        "equipment",
+        lambda uid, i, path: collection_row(ctx, "equipment", uid, path, 3, id={"help_text": tr("f_id_help")}),
+        title_of=True,
+    )
 
 
 def sec_operations(ctx: Ctx, lib: api.Library) -> None:
@@ -550,8 +601,13 @@ def _country_names(lib: api.Library) -> dict[str, str]:
 def _country_picker(lib: api.Library, key: str, other_key: str) -> None:
     codes = sorted(lib.countries)
     names = _country_names(lib)
-    st.selectbox(tr("f_host_country"), [*codes, ef.OTHER_COUNTRY], key=key, help=tr("f_host_country_help"),
-                 format_func=names.__getitem__)
+    st.selectbox(
+        tr("f_host_country"),
+        [*codes, ef.OTHER_COUNTRY],
+        key=key,
+        help=tr("f_host_country_help"),
+        format_func=names.__getitem__,
+    )
     if st.session_state.get(key) == ef.OTHER_COUNTRY:
         st.text_input(tr("f_host_country_other"), key=other_key, max_chars=ef.COUNTRY_CODE_CHARS)
 
@@ -566,10 +622,16 @@ def sec_file(lib: api.Library) -> None:
     dirty = _dirty()
     if spec is not None:
         st.subheader(tr("export_head"))
-        st.download_button(tr("export_button"), data=lambda: api.dump_project(spec).encode("utf-8"),
-                           file_name=f"{spec.project.id or 'project'}.yaml", mime="application/x-yaml",
-                           key="editor_export", help=tr("export_help"), on_click="ignore",
-                           icon=":material/download:")
+        st.download_button(
+            tr("export_button"),
+            data=lambda: api.dump_project(spec).encode("utf-8"),
+            file_name=f"{spec.project.id or 'project'}.yaml",
+            mime="application/x-yaml",
+            key="editor_export",
+            help=tr("export_help"),
+            on_click="ignore",
+            icon=":material/download:",
+        )
     if dirty:
         st.warning(tr("dirty_guard"), icon=":material/edit:")
 
@@ -615,14 +677,20 @@ def sec_file(lib: api.Library) -> None:
             raw = upload.getvalue()
             name = upload.name
             if len(raw) > MAX_UPLOAD:
-                parsed, problems = None, [Problem("file_too_large", file=name,
-                                                  params={"size": len(raw), "limit": MAX_UPLOAD})]
+                parsed, problems = (
+                    None,
+                    [Problem("file_too_large", file=name, params={"size": len(raw), "limit": MAX_UPLOAD})],
+                )
             else:
                 with st.spinner():
                     parsed, problems = api.parse_project(raw, name, lib)
-            st.session_state[IMPORT] = {"file_id": upload.file_id, "name": name, "spec": parsed,
-                                        "problems": problems,
-                                        "taken": parsed is not None and parsed.project.id in _existing_ids()}
+            st.session_state[IMPORT] = {
+                "file_id": upload.file_id,
+                "name": name,
+                "spec": parsed,
+                "problems": problems,
+                "taken": parsed is not None and parsed.project.id in _existing_ids(),
+            }
             st.session_state["editor_import_errors"] = {}
     result = st.session_state.get(IMPORT)
     if result:
@@ -637,8 +705,9 @@ def sec_file(lib: api.Library) -> None:
                 st.text_input(tr("import_id"), key="editor_import_id", max_chars=TYPED_ID_CHARS, help=tr("new_id_help"))
                 st.error(tr("id_taken"))
                 _error((st.session_state.get("editor_import_errors") or {}).get("id"))
-            st.button(tr("import_open"), key="editor_import_open", on_click=_open_import, disabled=dirty,
-                      type="primary")
+            st.button(
+                tr("import_open"), key="editor_import_open", on_click=_open_import, disabled=dirty, type="primary"
+            )
 
 
 # --------------------------------------------------------------------------- the page

@@ -31,9 +31,19 @@ tr = Translator(STRINGS, common.STRINGS)
 L = lang()  # the page runs anew on every rerun, so this is the session's current language
 PREFIX = "governance"
 CHANNELS = (LeakChannel.LOSS_OF_CONTROL, LeakChannel.PARTNER_DIRECTORS)
-FLAGS = ("transfer_restricted_shares", "partner_golden_share", "partner_latent_shares",
-         "director_election_special_resolution", "non_voting_share_option")
-DISSOLUTION_FLAGS = ("call_option", "put_option", "licence_terminates_on_dissolution", "technology_returned_on_dissolution")
+FLAGS = (
+    "transfer_restricted_shares",
+    "partner_golden_share",
+    "partner_latent_shares",
+    "director_election_special_resolution",
+    "non_voting_share_option",
+)
+DISSOLUTION_FLAGS = (
+    "call_option",
+    "put_option",
+    "licence_terminates_on_dissolution",
+    "technology_returned_on_dissolution",
+)
 
 
 # --------------------------------------------------------------------------- keeping widgets and draft in step
@@ -57,8 +67,15 @@ def tri_state(label: str, value: bool | None, key: str, help_text: str | None = 
     """Yes / no / not known, for the many facts that may not be settled yet."""
     options = [True, False, None]
     names = {True: tr("yes"), False: tr("no"), None: tr("unknown")}
-    return st.radio(label, options, index=options.index(value), format_func=lambda v: names[v], key=key,
-                    horizontal=True, help=help_text)
+    return st.radio(
+        label,
+        options,
+        index=options.index(value),
+        format_func=lambda v: names[v],
+        key=key,
+        horizontal=True,
+        help=help_text,
+    )
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -67,8 +84,11 @@ def tri_state(label: str, value: bool | None, key: str, help_text: str | None = 
 def holders(spec: ProjectSpec) -> list[str]:
     """Us, the JV partners and anyone already holding equity or seats, in a stable order."""
     out = [US]
-    for ident in [p.id for p in spec.partners if p.role == PartnerRole.JV_PARTNER] + [
-            s.holder for s in spec.governance.equity] + [b.holder for b in spec.governance.board]:
+    for ident in (
+        [p.id for p in spec.partners if p.role == PartnerRole.JV_PARTNER]
+        + [s.holder for s in spec.governance.equity]
+        + [b.holder for b in spec.governance.board]
+    ):
         if ident not in out:
             out.append(ident)
     return out
@@ -83,7 +103,9 @@ def holder_names(spec: ProjectSpec) -> dict[str, str]:
 def with_equity(gov: Governance, percents: dict[str, float]) -> list[Shareholding]:
     """The equity list for new percentages: existing entries keep their order and voting flag; zero new ones are left out."""
     existing = {s.holder: s for s in gov.equity}
-    out = [Shareholding(holder=s.holder, percent=percents.get(s.holder, s.percent), voting=s.voting) for s in gov.equity]
+    out = [
+        Shareholding(holder=s.holder, percent=percents.get(s.holder, s.percent), voting=s.voting) for s in gov.equity
+    ]
     out += [Shareholding(holder=h, percent=p) for h, p in percents.items() if h not in existing and p > 0]
     return out
 
@@ -111,7 +133,10 @@ def equipment_warnings(spec: ProjectSpec) -> list[str]:
     sep = "、" if L == "ja" else ", "
     out: list[str] = []
     for w in levers.equipment_warnings(spec):
-        fields = {"name": escape_md(equipment[w.equipment]), "techs": sep.join(escape_md(techs[t]) for t in w.technologies)}
+        fields = {
+            "name": escape_md(equipment[w.equipment]),
+            "techs": sep.join(escape_md(techs[t]) for t in w.technologies),
+        }
         if w.owner is not None:
             fields["owner"] = escape_md(names.get(w.owner, w.owner))
         if w.disposal is not None:
@@ -152,15 +177,25 @@ def control_inputs(spec: ProjectSpec) -> None:
     # Widget labels render Markdown (links, images, LaTeX): the holders' names are user text, so escaped.
     labels = {h: escape_md(names.get(h, h)) for h in ids}
     for h in ids:
-        percents[h] = st.number_input(labels[h], min_value=0.0, max_value=100.0, step=1.0, format="%.1f",
-                                      value=float(equity.get(h, 0.0)), key=f"{PREFIX}_equity_{h}")
+        percents[h] = st.number_input(
+            labels[h],
+            min_value=0.0,
+            max_value=100.0,
+            step=1.0,
+            format="%.1f",
+            value=float(equity.get(h, 0.0)),
+            key=f"{PREFIX}_equity_{h}",
+        )
     total = round(sum(percents.values()), 4)
     equity_note = st.empty()
     st.markdown(f"**{tr('board')}**", help=tr("board_help"))
     board = {}
     for h in ids:
-        board[h] = int(st.number_input(labels[h], min_value=0, max_value=100, step=1,
-                                       value=int(seats.get(h, 0)), key=f"{PREFIX}_board_{h}"))
+        board[h] = int(
+            st.number_input(
+                labels[h], min_value=0, max_value=100, step=1, value=int(seats.get(h, 0)), key=f"{PREFIX}_board_{h}"
+            )
+        )
     changed_equity = any(abs(percents[h] - equity.get(h, 0.0)) > 1e-9 for h in ids)
     changed_board = any(board[h] != seats.get(h, 0) for h in ids)
     if total > 100:
@@ -192,17 +227,24 @@ def effect_panel(spec: ProjectSpec, spec_key: str, assessment: Assessment) -> No
         delta = None
         if saved is not None:
             delta = round(value - highest(before, channel), 1) or None  # no arrow when nothing changed
-        st.metric(tr("highest", channel=channel.label(L)), f"{value:g}",
-                  delta=None if delta is None else f"{delta:+g}", delta_color="inverse",
-                  help=tr("vs_saved") if delta is not None else None)
+        st.metric(
+            tr("highest", channel=channel.label(L)),
+            f"{value:g}",
+            delta=None if delta is None else f"{delta:+g}",
+            delta_color="inverse",
+            help=tr("vs_saved") if delta is not None else None,
+        )
     old = {f.id: f.score for f in before}
-    rows = [{
-        tr("col_finding"): f.title.get(L),
-        tr("col_severity"): Severity(f.severity).label(L),
-        tr("col_now"): f.score,
-        tr("col_saved"): old.get(f.id),
-        tr("col_delta"): None if f.id not in old else round(f.score - old[f.id], 1),
-    } for f in sorted(now, key=lambda f: (-f.score, f.id))]
+    rows = [
+        {
+            tr("col_finding"): f.title.get(L),
+            tr("col_severity"): Severity(f.severity).label(L),
+            tr("col_now"): f.score,
+            tr("col_saved"): old.get(f.id),
+            tr("col_delta"): None if f.id not in old else round(f.score - old[f.id], 1),
+        }
+        for f in sorted(now, key=lambda f: (-f.score, f.id))
+    ]
     st.dataframe(rows, hide_index=True, width="stretch", key=f"{PREFIX}_effect_table")
     if spec.governance.holds_majority():
         st.caption(tr("at51_already", ours=f"{spec.governance.voting_share():g}"))
@@ -213,9 +255,16 @@ def effect_panel(spec: ProjectSpec, spec_key: str, assessment: Assessment) -> No
         return
     # The variant is a function of the draft, so the draft's key names it: computed once per content.
     then = core.assessment(variant, f"{spec_key}:at51")
-    st.info(tr("at51", now=f"{highest(now, LeakChannel.LOSS_OF_CONTROL):g}",
-               then=f"{highest(governance_findings(then), LeakChannel.LOSS_OF_CONTROL):g}",
-               score_now=f"{assessment.score:g}", score_then=f"{then.score:g}", grade=then.grade.grade))
+    st.info(
+        tr(
+            "at51",
+            now=f"{highest(now, LeakChannel.LOSS_OF_CONTROL):g}",
+            then=f"{highest(governance_findings(then), LeakChannel.LOSS_OF_CONTROL):g}",
+            score_now=f"{assessment.score:g}",
+            score_then=f"{then.score:g}",
+            grade=then.grade.grade,
+        )
+    )
 
 
 def arrangements(spec: ProjectSpec) -> None:
@@ -225,25 +274,41 @@ def arrangements(spec: ProjectSpec) -> None:
     values: dict = {}
     c1, c2 = st.columns(2)
     for n, field in enumerate(FLAGS):
-        with (c1 if n % 2 == 0 else c2):
+        with c1 if n % 2 == 0 else c2:
             values[field] = tri_state(tr(field), getattr(gov, field), f"{PREFIX}_flag_{field}", tr(f"{field}_help"))
     ids = [None, *holders(spec)]
     unknown = tr("unknown")
-    values["chair"] = st.selectbox(tr("chair"), ids, index=ids.index(gov.chair) if gov.chair in ids else 0,
-                                   format_func=lambda h: unknown if h is None else names.get(h, h),
-                                   key=f"{PREFIX}_chair")
+    values["chair"] = st.selectbox(
+        tr("chair"),
+        ids,
+        index=ids.index(gov.chair) if gov.chair in ids else 0,
+        format_func=lambda h: unknown if h is None else names.get(h, h),
+        key=f"{PREFIX}_chair",
+    )
     values["reserved_matters"] = st.multiselect(
-        tr("reserved"), list(ReservedMatter), default=gov.reserved_matters, format_func=lambda m: m.label(L),
-        help=tr("reserved_help"), key=f"{PREFIX}_reserved")
+        tr("reserved"),
+        list(ReservedMatter),
+        default=gov.reserved_matters,
+        format_func=lambda m: m.label(L),
+        help=tr("reserved_help"),
+        key=f"{PREFIX}_reserved",
+    )
     values["deadlock"] = choice(tr("deadlock"), DeadlockMechanism, gov.deadlock, key=f"{PREFIX}_deadlock")
     st.subheader(tr("exit_terms"))
     c1, c2 = st.columns(2)
     for n, field in enumerate(DISSOLUTION_FLAGS):
-        with (c1 if n % 2 == 0 else c2):
+        with c1 if n % 2 == 0 else c2:
             values[field] = tri_state(tr(field), getattr(gov, field), f"{PREFIX}_flag_{field}", tr(f"{field}_help"))
-    months = st.number_input(tr("no_poach_months"), min_value=0, max_value=120, step=1,
-                             value=gov.no_poach_after_termination_months, help=tr("no_poach_months_help"),
-                             key=f"{PREFIX}_nopoach", placeholder="—")
+    months = st.number_input(
+        tr("no_poach_months"),
+        min_value=0,
+        max_value=120,
+        step=1,
+        value=gov.no_poach_after_termination_months,
+        help=tr("no_poach_months_help"),
+        key=f"{PREFIX}_nopoach",
+        placeholder="—",
+    )
     values["no_poach_after_termination_months"] = None if months is None else int(months)
     changed = {k: v for k, v in values.items() if getattr(gov, k) != v}
     if changed:
@@ -257,8 +322,14 @@ def arrangements(spec: ProjectSpec) -> None:
 
 def triggers_input(spec: ProjectSpec) -> None:
     """Change-of-circumstance triggers live in the contract and matter for every deal type."""
-    triggers = st.multiselect(tr("triggers"), list(ChangeOfControlTrigger), default=spec.contract.triggers,
-                              format_func=lambda m: m.label(L), help=tr("triggers_help"), key=f"{PREFIX}_triggers")
+    triggers = st.multiselect(
+        tr("triggers"),
+        list(ChangeOfControlTrigger),
+        default=spec.contract.triggers,
+        format_func=lambda m: m.label(L),
+        help=tr("triggers_help"),
+        key=f"{PREFIX}_triggers",
+    )
     if triggers != spec.contract.triggers:
         new = spec.model_copy(deep=True)
         new.contract.triggers = triggers
@@ -272,16 +343,20 @@ def equipment_rows(spec: ProjectSpec, category: EquipmentCategory) -> list[dict]
     names = holder_names(spec)
     sep = "、" if L == "ja" else ", "
     yes_no = {True: tr("yes"), False: tr("no"), None: tr("unknown")}
-    return [{
-        tr("col_name"): eq.name,
-        tr("col_owner"): names.get(eq.owner, eq.owner),
-        tr("col_embodies"): sep.join(techs.get(t, t) for t in eq.embodies),
-        tr("col_maintenance"): eq.maintenance.label(L) if eq.maintenance else tr("unknown"),
-        tr("col_disposal"): eq.disposal.label(L) if eq.disposal else tr("unknown"),
-        tr("col_witnessed"): yes_no[eq.disposal_witnessed],
-        tr("col_vetted"): yes_no[eq.disposal_contractor_vetted],
-        tr("col_location"): eq.location or "",
-    } for eq in spec.equipment if eq.category == category]
+    return [
+        {
+            tr("col_name"): eq.name,
+            tr("col_owner"): names.get(eq.owner, eq.owner),
+            tr("col_embodies"): sep.join(techs.get(t, t) for t in eq.embodies),
+            tr("col_maintenance"): eq.maintenance.label(L) if eq.maintenance else tr("unknown"),
+            tr("col_disposal"): eq.disposal.label(L) if eq.disposal else tr("unknown"),
+            tr("col_witnessed"): yes_no[eq.disposal_witnessed],
+            tr("col_vetted"): yes_no[eq.disposal_contractor_vetted],
+            tr("col_location"): eq.location or "",
+        }
+        for eq in spec.equipment
+        if eq.category == category
+    ]
 
 
 def equipment_section(spec: ProjectSpec) -> None:
@@ -318,10 +393,20 @@ def equipment_editor(spec: ProjectSpec) -> None:
     techs = {t.id: t.name for t in spec.technologies}
     with st.form(f"{PREFIX}_eq_form_{eid}"):
         c1, c2 = st.columns(2)
-        owner = c1.selectbox(tr("owner"), owners, index=owners.index(eq.owner) if eq.owner in owners else 0,
-                             format_func=lambda h: names.get(h, h), key=f"{PREFIX}_eq_{eid}_owner")
-        embodies = c2.multiselect(tr("embodies"), list(techs), default=[t for t in eq.embodies if t in techs],
-                                  format_func=lambda t: techs[t], key=f"{PREFIX}_eq_{eid}_embodies")
+        owner = c1.selectbox(
+            tr("owner"),
+            owners,
+            index=owners.index(eq.owner) if eq.owner in owners else 0,
+            format_func=lambda h: names.get(h, h),
+            key=f"{PREFIX}_eq_{eid}_owner",
+        )
+        embodies = c2.multiselect(
+            tr("embodies"),
+            list(techs),
+            default=[t for t in eq.embodies if t in techs],
+            format_func=lambda t: techs[t],
+            key=f"{PREFIX}_eq_{eid}_embodies",
+        )
         with c1:
             maintenance = choice(tr("maintenance"), Maintenance, eq.maintenance, key=f"{PREFIX}_eq_{eid}_maintenance")
         with c2:
@@ -334,9 +419,16 @@ def equipment_editor(spec: ProjectSpec) -> None:
     if submitted:
         new = spec.model_copy(deep=True)
         index = ids.index(eid)
-        new.equipment[index] = new.equipment[index].model_copy(update={
-            "owner": owner, "embodies": embodies, "maintenance": maintenance, "disposal": disposal,
-            "disposal_witnessed": witnessed, "disposal_contractor_vetted": vetted})
+        new.equipment[index] = new.equipment[index].model_copy(
+            update={
+                "owner": owner,
+                "embodies": embodies,
+                "maintenance": maintenance,
+                "disposal": disposal,
+                "disposal_witnessed": witnessed,
+                "disposal_contractor_vetted": vetted,
+            }
+        )
         errors = try_commit(new, tr("equipment_updated"))
         if errors:
             show_errors(errors)
@@ -355,12 +447,18 @@ def exit_section(spec: ProjectSpec) -> None:
             st.markdown(f"**{escape_md(bilingual(measure.title) if measure else field)}**")
             if measure:
                 st.caption(escape_md(bilingual(measure.description)))
-            value = choice(tr("status"), MeasureStatus, current.status if current else None, key=f"{PREFIX}_exit_{field}")
+            value = choice(
+                tr("status"), MeasureStatus, current.status if current else None, key=f"{PREFIX}_exit_{field}"
+            )
             if value != (current.status if current else None):
                 new = spec.model_copy(deep=True)
                 old = getattr(new.exit, field)
                 # Keep the note, owner and due date; clearing the status clears the measure.
-                setattr(new.exit, field, None if value is None else (old.model_copy(update={"status": value}) if old else value))
+                setattr(
+                    new.exit,
+                    field,
+                    None if value is None else (old.model_copy(update={"status": value}) if old else value),
+                )
                 errors = try_commit(new, tr("exit_updated"))
                 if errors:
                     show_errors(errors)

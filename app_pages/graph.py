@@ -15,28 +15,47 @@ tr = Translator(STRINGS, common.STRINGS)
 L = lang()  # the page runs anew on every rerun, so this is the session's current language
 PREFIX = "graph"
 KINDS = ("us", "technology", "stage", "site", "equipment", "people", "partner", "competitors", "authority")
-EDGES = ("holds", "ownership", "control", "jurisdiction", "competes", "disclosure", "employment", "access",
-         "embodiment", "maintenance")
+EDGES = (
+    "holds",
+    "ownership",
+    "control",
+    "jurisdiction",
+    "competes",
+    "disclosure",
+    "employment",
+    "access",
+    "embodiment",
+    "maintenance",
+)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def cached_figure(key: str, language: str, _assessment):
     """The figure for one project content and language (plotly figures are costly to build at 100+ nodes)."""
     texts = {k: tr(k) for k in ("none", "score", "findings", "kind")}
-    return graph_view.figure(_assessment.graph.g, _assessment.findings, language, texts,
-                             {e: tr(f"edge_{e}") for e in EDGES}, {k: tr(f"kind_{k}") for k in KINDS})
+    return graph_view.figure(
+        _assessment.graph.g,
+        _assessment.findings,
+        language,
+        texts,
+        {e: tr(f"edge_{e}") for e in EDGES},
+        {k: tr(f"kind_{k}") for k in KINDS},
+    )
 
 
 def findings_rows(assessment, node: str) -> list[dict]:
     graph = assessment.graph
-    return [{
-        tr("col_finding"): f.title.get(L),
-        tr("col_severity"): Severity(f.severity).label(L),
-        tr("col_score"): f.score,
-        tr("col_channel"): f.channel.label(L),
-        tr("col_path"): " → ".join(graph_view.node_label(graph.g, n, L) for n in f.path),
-        tr("col_decision"): f.decision.status.label(L) if f.decision else tr("open"),
-    } for f in graph_view.findings_through(assessment.findings, node)]
+    return [
+        {
+            tr("col_finding"): f.title.get(L),
+            tr("col_severity"): Severity(f.severity).label(L),
+            tr("col_score"): f.score,
+            tr("col_channel"): f.channel.label(L),
+            tr("col_path"): " → ".join(graph_view.node_label(graph.g, n, L) for n in f.path),
+            tr("col_decision"): f.decision.status.label(L) if f.decision else tr("open"),
+        }
+        for f in graph_view.findings_through(assessment.findings, node)
+    ]
 
 
 st.title(tr("title"))
@@ -56,12 +75,17 @@ names = {n: graph_view.display_label(n, g.nodes[n], L) for n in g.nodes}
 kinds = {k: tr(f"kind_{k}") for k in KINDS}
 # Riskiest first, so the selector opens on the point that matters most.
 nodes = sorted(g.nodes, key=lambda n: (-(risks[n].score if n in risks else -1), names[n], n))
-labels = {n: f"{names[n]} ({kinds.get(g.nodes[n].get('kind'), g.nodes[n].get('kind'))}"
-             + (f" · {risks[n].score:g}" if n in risks else "") + ")" for n in nodes}
+labels = {
+    n: f"{names[n]} ({kinds.get(g.nodes[n].get('kind'), g.nodes[n].get('kind'))}"
+    + (f" · {risks[n].score:g}" if n in risks else "")
+    + ")"
+    for n in nodes
+}
 if st.session_state.get(f"{PREFIX}_node") not in labels:
     st.session_state.pop(f"{PREFIX}_node", None)  # another project is open: start from its riskiest point
-picked = st.selectbox(tr("select"), nodes, format_func=lambda n: labels[n], help=tr("select_help"),
-                      key=f"{PREFIX}_node")
+picked = st.selectbox(
+    tr("select"), nodes, format_func=lambda n: labels[n], help=tr("select_help"), key=f"{PREFIX}_node"
+)
 if picked is not None and picked in g:
     rows = findings_rows(result, picked)
     if rows:

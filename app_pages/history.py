@@ -47,13 +47,26 @@ def show_value(value: Any) -> str:
 
 
 def versions_frame(versions: list) -> pd.DataFrame:
-    return pd.DataFrame([{tr("col_number"): v.number, tr("col_time"): local_time(v.created_at),
-                          tr("col_author"): v.author, tr("col_comment"): v.comment} for v in versions])
+    return pd.DataFrame(
+        [
+            {
+                tr("col_number"): v.number,
+                tr("col_time"): local_time(v.created_at),
+                tr("col_author"): v.author,
+                tr("col_comment"): v.comment,
+            }
+            for v in versions
+        ]
+    )
 
 
 def inputs_frame(changes: list) -> pd.DataFrame:
-    return pd.DataFrame([{tr("col_field"): c.path, tr("col_before"): show_value(c.before),
-                          tr("col_after"): show_value(c.after)} for c in changes])
+    return pd.DataFrame(
+        [
+            {tr("col_field"): c.path, tr("col_before"): show_value(c.before), tr("col_after"): show_value(c.after)}
+            for c in changes
+        ]
+    )
 
 
 def findings_frame(c: Comparison, lang_code: str) -> pd.DataFrame:
@@ -62,17 +75,31 @@ def findings_frame(c: Comparison, lang_code: str) -> pd.DataFrame:
         f = c.b.finding(fc.id) or c.a.finding(fc.id)
         before = Severity(fc.before_severity).label(lang_code) if fc.before_severity else tr("new_finding")
         after = Severity(fc.after_severity).label(lang_code) if fc.after_severity else tr("gone_finding")
-        rows.append({tr("col_finding"): f.title.get(lang_code) if f else fc.id, tr("col_before"): fc.before_score,
-                     tr("col_after"): fc.after_score, tr("col_delta"): fc.delta,
-                     tr("col_severity"): f"{before} → {after}"})
+        rows.append(
+            {
+                tr("col_finding"): f.title.get(lang_code) if f else fc.id,
+                tr("col_before"): fc.before_score,
+                tr("col_after"): fc.after_score,
+                tr("col_delta"): fc.delta,
+                tr("col_severity"): f"{before} → {after}",
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def checklist_frame(c: Comparison, lang_code: str) -> pd.DataFrame:
     items = {r.id: r.item for r in c.b.checklist}
-    return pd.DataFrame([{"ID": ch.id, tr("col_item"): items[ch.id].text.get(lang_code) if ch.id in items else "",
-                          tr("col_before"): ChecklistStatus(ch.before).label(lang_code),
-                          tr("col_after"): ChecklistStatus(ch.after).label(lang_code)} for ch in c.checklist])
+    return pd.DataFrame(
+        [
+            {
+                "ID": ch.id,
+                tr("col_item"): items[ch.id].text.get(lang_code) if ch.id in items else "",
+                tr("col_before"): ChecklistStatus(ch.before).label(lang_code),
+                tr("col_after"): ChecklistStatus(ch.after).label(lang_code),
+            }
+            for ch in c.checklist
+        ]
+    )
 
 
 def decisions_frame(rows: list[dict], titles: dict[str, str], lang_code: str) -> pd.DataFrame:
@@ -83,10 +110,17 @@ def decisions_frame(rows: list[dict], titles: dict[str, str], lang_code: str) ->
         except ValueError:
             status = r["status"]
         recorded = r["recorded_at"]
-        out.append({tr("col_version"): r["version"], tr("col_finding"): titles.get(r["finding"], r["finding"]),
-                    tr("col_status"): status, tr("col_justification"): r["justification"] or "",
-                    tr("col_by"): r["decided_by"] or "", tr("col_at"): r["decided_at"] or "",
-                    tr("col_recorded"): local_time(recorded) if isinstance(recorded, dt.datetime) else str(recorded)})
+        out.append(
+            {
+                tr("col_version"): r["version"],
+                tr("col_finding"): titles.get(r["finding"], r["finding"]),
+                tr("col_status"): status,
+                tr("col_justification"): r["justification"] or "",
+                tr("col_by"): r["decided_by"] or "",
+                tr("col_at"): r["decided_at"] or "",
+                tr("col_recorded"): local_time(recorded) if isinstance(recorded, dt.datetime) else str(recorded),
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -105,8 +139,10 @@ def _memo(key: tuple, compute: Callable):
 
 def version_diff(pid: str, a, b) -> Comparison:
     store = core.store()
-    return _memo(("diff", store.url, pid, a.number, b.number, a.content_hash, b.content_hash),
-                 lambda: api.version_diff(store, pid, a.number, b.number, core.library()))
+    return _memo(
+        ("diff", store.url, pid, a.number, b.number, a.content_hash, b.content_hash),
+        lambda: api.version_diff(store, pid, a.number, b.number, core.library()),
+    )
 
 
 # --------------------------------------------------------------------------- actions (callbacks: run before the page)
@@ -122,8 +158,11 @@ def _restore(pid: str, number: int) -> None:
     try:
         new = core.store().restore(pid, number, session.user())
     except (api.StoreError, api.InputError) as exc:
-        detail = exc.message(lang()) if isinstance(exc, api.StoreError) else "\n".join(
-            p.format(lang()) for p in exc.problems)
+        detail = (
+            exc.message(lang())
+            if isinstance(exc, api.StoreError)
+            else "\n".join(p.format(lang()) for p in exc.problems)
+        )
         st.session_state[MESSAGE] = ("error", tr("restore_failed"), detail)
         return
     session.open_project(pid)
@@ -173,8 +212,12 @@ def message() -> None:
 def versions_section(versions: list) -> None:
     st.subheader(tr("versions"))
     st.caption(tr("versions_note"))
-    st.dataframe(versions_frame(versions), hide_index=True, key="history_versions",
-                 column_config={tr("col_number"): st.column_config.NumberColumn(format="%d", width="small")})
+    st.dataframe(
+        versions_frame(versions),
+        hide_index=True,
+        key="history_versions",
+        column_config={tr("col_number"): st.column_config.NumberColumn(format="%d", width="small")},
+    )
 
 
 def compare_section(pid: str, versions: list) -> None:
@@ -186,8 +229,9 @@ def compare_section(pid: str, versions: list) -> None:
     numbers = [v.number for v in versions]
 
     # Labels are made here, in the page's language, not inside format_func (which may run outside the page).
-    labels = {v.number: tr("version_label", n=v.number, time=local_time(v.created_at), author=v.author)
-              for v in versions}
+    labels = {
+        v.number: tr("version_label", n=v.number, time=local_time(v.created_at), author=v.author) for v in versions
+    }
 
     # Keep the choices valid when versions come and go (a restore adds one).
     if st.session_state.get("history_from") not in numbers:
@@ -220,8 +264,12 @@ def compare_section(pid: str, versions: list) -> None:
         st.caption(tr("no_inputs"))
     st.markdown("**" + tr("findings", n=len(c.findings)) + "**")
     if c.findings:
-        st.dataframe(findings_frame(c, lang()), hide_index=True, key="history_findings",
-                     column_config={tr("col_delta"): st.column_config.NumberColumn(format="%+.1f")})
+        st.dataframe(
+            findings_frame(c, lang()),
+            hide_index=True,
+            key="history_findings",
+            column_config={tr("col_delta"): st.column_config.NumberColumn(format="%+.1f")},
+        )
     else:
         st.caption(tr("no_findings"))
     st.markdown("**" + tr("checklist", n=len(c.checklist)) + "**")
@@ -243,8 +291,9 @@ def restore_section(pid: str, versions: list, dirty: bool) -> None:
     if st.session_state.get("history_restore_pick") not in older:
         st.session_state["history_restore_pick"] = older[0]
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    labels = {v.number: tr("version_label", n=v.number, time=local_time(v.created_at), author=v.author)
-              for v in versions[1:]}
+    labels = {
+        v.number: tr("version_label", n=v.number, time=local_time(v.created_at), author=v.author) for v in versions[1:]
+    }
     n = left.selectbox(tr("restore_pick"), older, key="history_restore_pick", format_func=labels.get)
     if right.button(tr("restore_button"), key="history_restore", disabled=dirty, icon=":material/restore:"):
         st.session_state[CONFIRM] = n
@@ -253,8 +302,9 @@ def restore_section(pid: str, versions: list, dirty: bool) -> None:
         with st.container(border=True):
             st.warning(tr("restore_confirm", n=pending, next=versions[0].number + 1))
             yes, no = st.columns(2)
-            yes.button(tr("restore_yes"), key="history_restore_yes", type="primary", on_click=_restore,
-                       args=(pid, pending))
+            yes.button(
+                tr("restore_yes"), key="history_restore_yes", type="primary", on_click=_restore, args=(pid, pending)
+            )
             no.button(tr("cancel"), key="history_restore_no", on_click=lambda: st.session_state.pop(CONFIRM, None))
 
 
@@ -267,17 +317,32 @@ def drafts_section(pid: str, latest: int | None, dirty: bool) -> None:
         st.caption(tr("no_drafts"))
         return
     reasons = {"conflict": tr("reason_conflict")}
-    st.dataframe(pd.DataFrame([{tr("col_draft"): f"#{d.id}", tr("col_base"): d.base_version,
-                                tr("col_time"): local_time(d.created_at), tr("col_author"): d.author,
-                                tr("col_comment"): d.comment, tr("col_reason"): reasons.get(d.reason, d.reason)}
-                               for d in drafts]), hide_index=True, key="history_drafts")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    tr("col_draft"): f"#{d.id}",
+                    tr("col_base"): d.base_version,
+                    tr("col_time"): local_time(d.created_at),
+                    tr("col_author"): d.author,
+                    tr("col_comment"): d.comment,
+                    tr("col_reason"): reasons.get(d.reason, d.reason),
+                }
+                for d in drafts
+            ]
+        ),
+        hide_index=True,
+        key="history_drafts",
+    )
     by_id = {d.id: d for d in drafts}
     labels = {d.id: tr("draft_label", id=d.id, time=local_time(d.created_at), author=d.author) for d in drafts}
     draft_id = st.selectbox(tr("draft_pick"), list(by_id), key="history_draft_pick", format_func=labels.get)
     if latest is not None:
+
         def differences():
-            spec, _ = api.parse_project(store.draft_yaml(draft_id).encode("utf-8"), f"draft-{draft_id}.yaml",
-                                        core.library())
+            spec, _ = api.parse_project(
+                store.draft_yaml(draft_id).encode("utf-8"), f"draft-{draft_id}.yaml", core.library()
+            )
             try:
                 return None if spec is None else input_changes(store.load(pid, latest, core.library()), spec)
             except api.InputError:
@@ -290,8 +355,14 @@ def drafts_section(pid: str, latest: int | None, dirty: bool) -> None:
         st.caption(tr("draft_explain", n=latest, next=latest + 1))
     if dirty:
         st.warning(tr("dirty"))
-    st.button(tr("draft_open"), key="history_draft_open", disabled=dirty, on_click=_open_draft, args=(pid, draft_id),
-              icon=":material/edit_document:")
+    st.button(
+        tr("draft_open"),
+        key="history_draft_open",
+        disabled=dirty,
+        on_click=_open_draft,
+        args=(pid, draft_id),
+        icon=":material/edit_document:",
+    )
 
 
 def decisions_section(pid: str, spec: api.ProjectSpec, key: str) -> None:
@@ -309,11 +380,21 @@ def archive_section(pid: str, archived: bool) -> None:
     st.subheader(tr("archive"))
     st.caption(tr("archive_note"))
     if archived:
-        st.button(tr("unarchive_button"), key="history_unarchive", on_click=_set_archived, args=(pid, False),
-                  icon=":material/unarchive:")
+        st.button(
+            tr("unarchive_button"),
+            key="history_unarchive",
+            on_click=_set_archived,
+            args=(pid, False),
+            icon=":material/unarchive:",
+        )
     else:
-        st.button(tr("archive_button"), key="history_archive", on_click=_set_archived, args=(pid, True),
-                  icon=":material/archive:")
+        st.button(
+            tr("archive_button"),
+            key="history_archive",
+            on_click=_set_archived,
+            args=(pid, True),
+            icon=":material/archive:",
+        )
 
 
 def page() -> None:

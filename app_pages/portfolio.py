@@ -19,7 +19,13 @@ from ui.widgets import escape_md
 
 tr = Translator(STRINGS, common.STRINGS)
 
-MEMO, IDS, TABLE, PICK, MESSAGE = "portfolio_memo", "portfolio_ids", "portfolio_table", "portfolio_pick", "portfolio_msg"
+MEMO, IDS, TABLE, PICK, MESSAGE = (
+    "portfolio_memo",
+    "portfolio_ids",
+    "portfolio_table",
+    "portfolio_pick",
+    "portfolio_msg",
+)
 
 
 # --------------------------------------------------------------------------- pure helpers (unit-testable)
@@ -78,8 +84,10 @@ def portfolio_rows(include_archived: bool) -> tuple[list[dict], list[str]]:
     for info in store.projects(include_archived=include_archived):
         latest = store.versions(info.id)[0]
         try:
-            spec = _memo(("spec", store.url, info.id, latest.number, latest.content_hash),
-                         lambda info=info, latest=latest: store.load(info.id, latest.number, library))
+            spec = _memo(
+                ("spec", store.url, info.id, latest.number, latest.content_hash),
+                lambda info=info, latest=latest: store.load(info.id, latest.number, library),
+            )
         except api.InputError:
             unreadable.append(info.id)
             continue
@@ -118,30 +126,51 @@ def _on_open_click() -> None:
 
 
 def table(rows: list[dict], show_archived: bool) -> None:
-    columns = {"name": tr("col_name"), "deal": tr("col_deal"), "country": tr("col_country"), "score": tr("col_score"),
-               "grade": tr("col_grade"), "critical": tr("col_critical"), "high": tr("col_high"),
-               "gaps": tr("col_gaps"), "version": tr("col_version"), "updated": tr("col_updated")}
+    columns = {
+        "name": tr("col_name"),
+        "deal": tr("col_deal"),
+        "country": tr("col_country"),
+        "score": tr("col_score"),
+        "grade": tr("col_grade"),
+        "critical": tr("col_critical"),
+        "high": tr("col_high"),
+        "gaps": tr("col_gaps"),
+        "version": tr("col_version"),
+        "updated": tr("col_updated"),
+    }
     if show_archived:
         columns["archived"] = tr("col_archived")
     frame = pd.DataFrame([{label: r[field] for field, label in columns.items()} for r in rows])
     st.session_state[IDS] = [r["id"] for r in rows]
     st.dataframe(
-        frame, hide_index=True, key=TABLE, on_select=_on_table_select, selection_mode="single-row",
+        frame,
+        hide_index=True,
+        key=TABLE,
+        on_select=_on_table_select,
+        selection_mode="single-row",
         column_config={
             tr("col_score"): st.column_config.NumberColumn(format="%.1f", help=tr("help_score")),
             tr("col_critical"): st.column_config.NumberColumn(help=tr("help_critical")),
             tr("col_high"): st.column_config.NumberColumn(help=tr("help_high")),
             tr("col_gaps"): st.column_config.NumberColumn(help=tr("help_gaps")),
             tr("col_version"): st.column_config.NumberColumn(format="%d"),
-        })
+        },
+    )
 
 
 def chart(rows: list[dict]) -> None:
     st.subheader(tr("chart"))
     key = ("figure", lang(), tuple((r["id"], r["version"], r["score"]) for r in rows))
-    fig = _memo(key, lambda: charts.score_bars([r["name"] for r in rows], [r["score"] for r in rows],
-                                               [r["letter"] for r in rows], core.library().scoring.grades,
-                                               score_title=tr("score")))
+    fig = _memo(
+        key,
+        lambda: charts.score_bars(
+            [r["name"] for r in rows],
+            [r["score"] for r in rows],
+            [r["letter"] for r in rows],
+            core.library().scoring.grades,
+            score_title=tr("score"),
+        ),
+    )
     st.plotly_chart(fig, config=charts.CONFIG, key="portfolio_chart")
     st.caption(tr("chart_note") + " " + tr("score_note"))
 
@@ -175,8 +204,13 @@ def page() -> None:
     if st.session_state.get(PICK) not in ids:
         st.session_state[PICK] = current if current in ids else ids[0]
     pick = left.selectbox(tr("pick"), ids, key=PICK, format_func=lambda pid: names.get(pid, pid))
-    right.button(tr("open"), key="portfolio_open", on_click=_on_open_click, disabled=pick == current,
-                 icon=":material/folder_open:")
+    right.button(
+        tr("open"),
+        key="portfolio_open",
+        on_click=_on_open_click,
+        disabled=pick == current,
+        icon=":material/folder_open:",
+    )
     if pick == current:
         left.caption(tr("current"))
     chart(rows)

@@ -74,8 +74,16 @@ def lever_panel(variant: ProjectSpec) -> None:
     _, form = lever_form("equity", tr("lever_equity"))
     with form:
         ours = sum(s.percent for s in variant.governance.equity if s.holder == US)
-        target = st.number_input(tr("lever_equity"), 0.0, 100.0, float(ours), 1.0, format="%.1f",
-                                 help=tr("lever_equity_help"), key=f"{PREFIX}_equity")
+        target = st.number_input(
+            tr("lever_equity"),
+            0.0,
+            100.0,
+            float(ours),
+            1.0,
+            format="%.1f",
+            help=tr("lever_equity_help"),
+            key=f"{PREFIX}_equity",
+        )
         if not jv:
             st.caption(tr("not_jv_lever"))
         if st.form_submit_button(tr("apply"), key=f"{PREFIX}_equity_apply"):
@@ -99,8 +107,9 @@ def lever_panel(variant: ProjectSpec) -> None:
     with form:
         if pairs:
             pair_names = {p: f"{p[0] + 1}. {stages[p[0]].name} – {techs.get(p[1], p[1])}" for p in pairs}
-            pair = st.selectbox(tr("lever_remove_pick"), pairs, format_func=lambda p: pair_names[p],
-                                key=f"{PREFIX}_remove_pick")
+            pair = st.selectbox(
+                tr("lever_remove_pick"), pairs, format_func=lambda p: pair_names[p], key=f"{PREFIX}_remove_pick"
+            )
         else:
             pair = None
             st.caption(tr("nothing_to_pick"))
@@ -111,12 +120,21 @@ def lever_panel(variant: ProjectSpec) -> None:
     _, form = lever_form("lower", tr("lever_lower"))
     with form:
         if items:
-            item_names = {p: f"{p[0] + 1}. {stages[p[0]].name} – {techs.get(stages[p[0]].items[p[1]].technology, '?')}"
-                             f" – {stages[p[0]].items[p[1]].level.label(L)}" for p in items}
-            item = st.selectbox(tr("lever_lower_pick"), items, format_func=lambda p: item_names[p],
-                                key=f"{PREFIX}_lower_pick")
-            level = choice(tr("lever_lower_level"), DisclosureLevel, DisclosureLevel.OVERVIEW, key=f"{PREFIX}_lower_level",
-                           optional=False)
+            item_names = {
+                p: f"{p[0] + 1}. {stages[p[0]].name} – {techs.get(stages[p[0]].items[p[1]].technology, '?')}"
+                f" – {stages[p[0]].items[p[1]].level.label(L)}"
+                for p in items
+            }
+            item = st.selectbox(
+                tr("lever_lower_pick"), items, format_func=lambda p: item_names[p], key=f"{PREFIX}_lower_pick"
+            )
+            level = choice(
+                tr("lever_lower_level"),
+                DisclosureLevel,
+                DisclosureLevel.OVERVIEW,
+                key=f"{PREFIX}_lower_level",
+                optional=False,
+            )
         else:
             item, level = None, None
             st.caption(tr("nothing_to_pick"))
@@ -127,30 +145,44 @@ def lever_panel(variant: ProjectSpec) -> None:
             else:
                 set_variant(levers.with_level(variant, item[0], item[1], level))
 
-    clauses = sorted((c for c in lib.clauses.values() if variant.project.deal_type in c.deal_types
-                      and (variant.contract.clauses.get(c.id) is None
-                           or variant.contract.clauses[c.id].status != ClauseStatus.PRESENT)),
-                     key=lambda c: (c.phase.rank, c.id))
+    clauses = sorted(
+        (
+            c
+            for c in lib.clauses.values()
+            if variant.project.deal_type in c.deal_types
+            and (
+                variant.contract.clauses.get(c.id) is None
+                or variant.contract.clauses[c.id].status != ClauseStatus.PRESENT
+            )
+        ),
+        key=lambda c: (c.phase.rank, c.id),
+    )
     _, form = lever_form("clause", tr("lever_clause"))
     with form:
         if clauses:
             titles = {c.id: c.title.get(L) for c in clauses}
-            clause = st.selectbox(tr("lever_clause"), list(titles), format_func=lambda c: titles[c],
-                                  key=f"{PREFIX}_clause_pick")
+            clause = st.selectbox(
+                tr("lever_clause"), list(titles), format_func=lambda c: titles[c], key=f"{PREFIX}_clause_pick"
+            )
         else:
             clause = None
             st.caption(tr("nothing_to_pick"))
         if st.form_submit_button(tr("apply"), key=f"{PREFIX}_clause_apply", disabled=not clauses) and clause:
             set_variant(levers.with_clause_present(variant, clause))
 
-    measures = [m for m in lib.measures.values() if (status := _measure_status(variant, m.id)) != MeasureStatus.IN_PLACE
-                and status != MeasureStatus.NOT_APPLICABLE]
+    measures = [
+        m
+        for m in lib.measures.values()
+        if (status := _measure_status(variant, m.id)) != MeasureStatus.IN_PLACE
+        and status != MeasureStatus.NOT_APPLICABLE
+    ]
     _, form = lever_form("measure", tr("lever_measure"))
     with form:
         if measures:
             mtitles = {m.id: f"{Phase(m.phase).label(L)}: {m.title.get(L)}" for m in measures}
-            measure = st.selectbox(tr("lever_measure"), list(mtitles), format_func=lambda m: mtitles[m],
-                                   key=f"{PREFIX}_measure_pick")
+            measure = st.selectbox(
+                tr("lever_measure"), list(mtitles), format_func=lambda m: mtitles[m], key=f"{PREFIX}_measure_pick"
+            )
         else:
             measure = None
             st.caption(tr("nothing_to_pick"))
@@ -172,8 +204,9 @@ def comparison(key: str, variant_key: str) -> Comparison:
     cached = st.session_state.get(COMPARED)
     if cached and cached[0] == (key, variant_key):
         return cached[1]
-    result = compare_assessments(core.assessment(session.draft(), key),
-                                 core.assessment(st.session_state[VARIANT], variant_key))
+    result = compare_assessments(
+        core.assessment(session.draft(), key), core.assessment(st.session_state[VARIANT], variant_key)
+    )
     st.session_state[COMPARED] = ((key, variant_key), result)
     return result
 
@@ -193,16 +226,25 @@ def scores(cmp: Comparison) -> None:
             st.markdown(f"**{name}**")
             delta = None if a is cmp.a else (f"{cmp.score_delta:+g}" if cmp.score_delta else None)
             st.metric(tr("score"), f"{a.score:g}", delta=delta, delta_color="inverse")
-            st.badge(escape_md(tr("grade", grade=a.grade.grade, label=bilingual(a.grade.label))),
-                     color=grade_swatch(a.grade.grade).name)
+            st.badge(
+                escape_md(tr("grade", grade=a.grade.grade, label=bilingual(a.grade.label))),
+                color=grade_swatch(a.grade.grade).name,
+            )
     st.caption(tr("delta_note"))
 
 
 def tables(cmp: Comparison) -> None:
     st.markdown(f"**{tr('inputs')}**")
     if cmp.inputs:
-        st.dataframe([{tr("col_field"): c.path, tr("col_before"): shown(c.before), tr("col_after"): shown(c.after)}
-                      for c in cmp.inputs], hide_index=True, width="stretch", key=f"{PREFIX}_inputs")
+        st.dataframe(
+            [
+                {tr("col_field"): c.path, tr("col_before"): shown(c.before), tr("col_after"): shown(c.after)}
+                for c in cmp.inputs
+            ],
+            hide_index=True,
+            width="stretch",
+            key=f"{PREFIX}_inputs",
+        )
     else:
         st.info(tr("no_inputs"))
     st.markdown(f"**{tr('findings')}**")
@@ -211,29 +253,46 @@ def tables(cmp: Comparison) -> None:
         rows = []
         for c in cmp.findings:
             f = fb.get(c.id) or fa.get(c.id)
-            rows.append({
-                tr("col_finding"): f.title.get(L) if f else c.id,
-                tr("col_before"): c.before_score if c.before_score is not None else tr("new"),
-                tr("col_after"): c.after_score if c.after_score is not None else tr("gone"),
-                tr("col_delta"): c.delta,
-                tr("col_sev_before"): Severity(c.before_severity).label(L) if c.before_severity else "—",
-                tr("col_sev_after"): Severity(c.after_severity).label(L) if c.after_severity else "—",
-            })
-        st.dataframe(rows, hide_index=True, width="stretch", key=f"{PREFIX}_findings",
-                     column_config={tr("col_before"): st.column_config.TextColumn(),
-                                    tr("col_after"): st.column_config.TextColumn()})
+            rows.append(
+                {
+                    tr("col_finding"): f.title.get(L) if f else c.id,
+                    tr("col_before"): c.before_score if c.before_score is not None else tr("new"),
+                    tr("col_after"): c.after_score if c.after_score is not None else tr("gone"),
+                    tr("col_delta"): c.delta,
+                    tr("col_sev_before"): Severity(c.before_severity).label(L) if c.before_severity else "—",
+                    tr("col_sev_after"): Severity(c.after_severity).label(L) if c.after_severity else "—",
+                }
+            )
+        st.dataframe(
+            rows,
+            hide_index=True,
+            width="stretch",
+            key=f"{PREFIX}_findings",
+            column_config={
+                tr("col_before"): st.column_config.TextColumn(),
+                tr("col_after"): st.column_config.TextColumn(),
+            },
+        )
     else:
         st.info(tr("no_findings"))
     st.markdown(f"**{tr('checklist')}**")
     if cmp.checklist:
         items = {r.id: r for r in cmp.a.checklist}
-        st.dataframe([{
-            "ID": c.id,
-            tr("col_item"): items[c.id].item.text.get(L) if c.id in items else "",
-            tr("col_phase"): Phase(items[c.id].phase).label(L) if c.id in items else "",
-            tr("col_before"): ChecklistStatus(c.before).label(L),
-            tr("col_after"): ChecklistStatus(c.after).label(L),
-        } for c in cmp.checklist], hide_index=True, width="stretch", key=f"{PREFIX}_checklist")
+        st.dataframe(
+            [
+                {
+                    "ID": c.id,
+                    tr("col_item"): items[c.id].item.text.get(L) if c.id in items else "",
+                    tr("col_phase"): Phase(items[c.id].phase).label(L) if c.id in items else "",
+                    tr("col_before"): ChecklistStatus(c.before).label(L),
+                    tr("col_after"): ChecklistStatus(c.after).label(L),
+                }
+                for c in cmp.checklist
+            ],
+            hide_index=True,
+            width="stretch",
+            key=f"{PREFIX}_checklist",
+        )
     else:
         st.info(tr("no_checklist"))
 

@@ -19,8 +19,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAGES = ["dashboard", "portfolio", "editor", "disclosure", "governance", "whatif", "contract", "findings", "graph",
-         "history"]
+PAGES = [
+    "dashboard",
+    "portfolio",
+    "editor",
+    "disclosure",
+    "governance",
+    "whatif",
+    "contract",
+    "findings",
+    "graph",
+    "history",
+]
 
 
 def run_times(at, repeat: int) -> float:

@@ -58,11 +58,14 @@ def main() -> None:
     # AppTest setting session state from a driving thread warns "missing ScriptRunContext": expected here. (A filter,
     # because Streamlit resets its loggers' levels when it reads its config.)
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
-        lambda record: "missing ScriptRunContext" not in record.getMessage())
+        lambda record: "missing ScriptRunContext" not in record.getMessage()
+    )
 
     plans = ls.plans(args.sessions, ls.populate(args.sessions - 1))
-    print(f"# dashboard rerun under load (server side, AppTest sessions in threads; streamlit {streamlit.__version__},"
-          f" {os.cpu_count()} cores)")
+    print(
+        f"# dashboard rerun under load (server side, AppTest sessions in threads; streamlit {streamlit.__version__},"
+        f" {os.cpu_count()} cores)"
+    )
 
     alone_reruns = 3 * args.reruns  # cheap alone, and steadier
     alone, alone_wall = measure(plans[:1], alone_reruns)
@@ -75,14 +78,14 @@ def main() -> None:
     per_session = [statistics.median(times) * 1000 for times in loaded]
 
     print(f"{'':34s} {'median':>8s} {'p90':>8s}  (ms)")
-    print(f"{'1 session alone':34s} {alone_median:8.1f} {ls.summary_ms(alone[0])[1]:8.1f}"
-          f"   {alone_reruns} reruns")
-    print(f"{f'{args.sessions} sessions at once, all reruns':34s} {median:8.1f} {p90:8.1f}"
-          f"   {len(everything)} reruns")
+    print(f"{'1 session alone':34s} {alone_median:8.1f} {ls.summary_ms(alone[0])[1]:8.1f}   {alone_reruns} reruns")
+    print(f"{f'{args.sessions} sessions at once, all reruns':34s} {median:8.1f} {p90:8.1f}   {len(everything)} reruns")
     print(f"{'per-session medians under load':34s} {min(per_session):8.1f} .. {max(per_session):.1f}")
     print(f"ratio loaded / alone (medians):    {median / alone_median:8.2f}")
-    print(f"reruns served per second:          {alone_reruns / alone_wall:8.1f} alone, "
-          f"{len(everything) / loaded_wall:.1f} under load")
+    print(
+        f"reruns served per second:          {alone_reruns / alone_wall:8.1f} alone, "
+        f"{len(everything) / loaded_wall:.1f} under load"
+    )
     print(f"(load phase incl. opening the projects: {total:.1f} s)")
 
 

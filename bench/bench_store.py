@@ -49,7 +49,9 @@ def main() -> None:
         a = assess(load_project(path, library), library)
         row = []
         for fmt in EXPORT_FORMATS:
-            ms = statistics.median(timed(lambda fmt=fmt, a=a: export(a, library, fmt, "ja")) for _ in range(args.repeat))
+            ms = statistics.median(
+                timed(lambda fmt=fmt, a=a: export(a, library, fmt, "ja")) for _ in range(args.repeat)
+            )
             row.append(f"{fmt} {ms:7.1f}")
         print(f"{path.stem:24s} " + "   ".join(row))
 

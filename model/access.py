@@ -23,17 +23,29 @@ MAX_TEAM_FILE = 1024 * 1024
 
 
 class Role(Vocab):
-    VIEWER = ("viewer", "閲覧者", "Viewer",
-              "ダッシュボード・指摘・契約レビュー・グラフ・履歴を見て、出力をダウンロードできる。案件の変更・保存はできない。",
-              "Reads the dashboard, findings, contract review, graph and history and downloads exports; "
-              "cannot change or save a project.")
-    EDITOR = ("editor", "編集者", "Editor",
-              "閲覧者の権限に加え、案件を作成・編集・保存し、指摘への判断を記録し、古い版を復元できる。",
-              "Everything a viewer can, plus creating, editing and saving projects, recording decisions on "
-              "findings and restoring old versions.")
-    ADMIN = ("admin", "管理者", "Administrator",
-             "編集者の権限に加え、案件をアーカイブ（一覧から外す）・復帰できる。",
-             "Everything an editor can, plus archiving projects (taking them off the list) and bringing them back.")
+    VIEWER = (
+        "viewer",
+        "閲覧者",
+        "Viewer",
+        "ダッシュボード・指摘・契約レビュー・グラフ・履歴を見て、出力をダウンロードできる。案件の変更・保存はできない。",
+        "Reads the dashboard, findings, contract review, graph and history and downloads exports; "
+        "cannot change or save a project.",
+    )
+    EDITOR = (
+        "editor",
+        "編集者",
+        "Editor",
+        "閲覧者の権限に加え、案件を作成・編集・保存し、指摘への判断を記録し、古い版を復元できる。",
+        "Everything a viewer can, plus creating, editing and saving projects, recording decisions on "
+        "findings and restoring old versions.",
+    )
+    ADMIN = (
+        "admin",
+        "管理者",
+        "Administrator",
+        "編集者の権限に加え、案件をアーカイブ（一覧から外す）・復帰できる。",
+        "Everything an editor can, plus archiving projects (taking them off the list) and bringing them back.",
+    )
 
 
 class Permission(StrEnum):
@@ -74,8 +86,12 @@ class Identity:
 class Member(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(min_length=3, max_length=200, pattern=r"^[^\s<>\"']+$",
-                    description="The identity the sign-in gives (usually the e-mail address); compared ignoring case.")
+    id: str = Field(
+        min_length=3,
+        max_length=200,
+        pattern=r"^[^\s<>\"']+$",
+        description="The identity the sign-in gives (usually the e-mail address); compared ignoring case.",
+    )
     name: str = Field(default="", max_length=200, description="The name shown in the app.")
     role: Role
 
@@ -118,8 +134,16 @@ def load_team(path: str | os.PathLike) -> Team:
         key = member.id.lower()
         if key in members:
             line, col = doc.mark(("users", i, "id"))
-            problems.append(Problem("duplicate_id", path=("users", i, "id"), file=name, line=line, column=col,
-                                    params={"value": member.id, "first": members[key].id}))
+            problems.append(
+                Problem(
+                    "duplicate_id",
+                    path=("users", i, "id"),
+                    file=name,
+                    line=line,
+                    column=col,
+                    params={"value": member.id, "first": members[key].id},
+                )
+            )
         members[key] = member
     if problems:
         raise InputError(problems)
@@ -145,8 +169,10 @@ class AuthSettings:
     def problem(self) -> tuple[str, str] | None:
         """What is wrong with the settings themselves (ja, en), or None."""
         if self.mode not in AUTH_MODES:
-            return (f"TTPLAN_AUTH の値「{self.mode}」は使えません。選択肢: {', '.join(AUTH_MODES)}。",
-                    f"TTPLAN_AUTH '{self.mode}' is not a choice: {', '.join(AUTH_MODES)}.")
+            return (
+                f"TTPLAN_AUTH の値「{self.mode}」は使えません。選択肢: {', '.join(AUTH_MODES)}。",
+                f"TTPLAN_AUTH '{self.mode}' is not a choice: {', '.join(AUTH_MODES)}.",
+            )
         if self.mode == "header" and not self.header:
             return ("TTPLAN_AUTH_HEADER が空です。", "TTPLAN_AUTH_HEADER is empty.")
         return None
@@ -174,23 +200,47 @@ def check_oidc_settings(auth: object) -> list[tuple[str, str]]:
                 out.append((f"{where} に {key} がありません。", f"{where} has no {key}."))
         redirect = str(values.get("redirect_uri") or "")
         if redirect and not redirect.rstrip("/").endswith("/oauth2callback"):
-            out.append((f"{where} の redirect_uri は …/oauth2callback で終わる必要があります。",
-                        f"{where} redirect_uri must end with /oauth2callback."))
-        if redirect and not redirect.startswith("https://") and "://localhost" not in redirect \
-                and "://127.0.0.1" not in redirect:
-            out.append((f"{where} の redirect_uri は https にしてください（社内でも平文は不可）。",
-                        f"{where} redirect_uri must use https (also inside the company network)."))
+            out.append(
+                (
+                    f"{where} の redirect_uri は …/oauth2callback で終わる必要があります。",
+                    f"{where} redirect_uri must end with /oauth2callback.",
+                )
+            )
+        if (
+            redirect
+            and not redirect.startswith("https://")
+            and "://localhost" not in redirect
+            and "://127.0.0.1" not in redirect
+        ):
+            out.append(
+                (
+                    f"{where} の redirect_uri は https にしてください（社内でも平文は不可）。",
+                    f"{where} redirect_uri must use https (also inside the company network).",
+                )
+            )
         metadata = str(values.get("server_metadata_url") or "")
         if metadata and not metadata.startswith("https://"):
-            out.append((f"{where} の server_metadata_url は https にしてください。",
-                        f"{where} server_metadata_url must use https."))
+            out.append(
+                (
+                    f"{where} の server_metadata_url は https にしてください。",
+                    f"{where} server_metadata_url must use https.",
+                )
+            )
         secret = str(values.get("cookie_secret") or "")
         if secret and len(secret) < 32:
-            out.append((f"{where} の cookie_secret が短すぎます（32文字以上の乱数にしてください）。",
-                        f"{where} cookie_secret is too short (use a random value of at least 32 characters)."))
+            out.append(
+                (
+                    f"{where} の cookie_secret が短すぎます（32文字以上の乱数にしてください）。",
+                    f"{where} cookie_secret is too short (use a random value of at least 32 characters).",
+                )
+            )
     try:
         import authlib  # noqa: F401  (Streamlit's st.login needs it)
     except ImportError:
-        out.append(("OIDC サインインには Authlib が必要です: pip install -e \".[oidc]\"",
-                    "OIDC sign-in needs Authlib: pip install -e \".[oidc]\""))
+        out.append(
+            (
+                'OIDC サインインには Authlib が必要です: pip install -e ".[oidc]"',
+                'OIDC sign-in needs Authlib: pip install -e ".[oidc]"',
+            )
+        )
     return out

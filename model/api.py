@@ -124,8 +124,9 @@ EXPORT_MIME = {
 }
 
 
-def export(assessment: Assessment, library: Library, fmt: str, lang: str = "ja",
-           previous: Assessment | None = None) -> bytes:
+def export(
+    assessment: Assessment, library: Library, fmt: str, lang: str = "ja", previous: Assessment | None = None
+) -> bytes:
     """One export of an assessment as bytes: the CLI and the app's download buttons call this same function."""
     if fmt == "xlsx":
         from model.report.xlsx import assessment_xlsx

@@ -85,8 +85,15 @@ def validate(
         failed |= spec is None
         results.append((file, spec, problems))
     if output is OutputFormat.json:
-        payload = [{"file": str(f), "valid": s is not None, "project": s.project.id if s else None,
-                    "problems": [p.to_dict(lang) for p in ps]} for f, s, ps in results]
+        payload = [
+            {
+                "file": str(f),
+                "valid": s is not None,
+                "project": s.project.id if s else None,
+                "problems": [p.to_dict(lang) for p in ps],
+            }
+            for f, s, ps in results
+        ]
         echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for file, spec, problems in results:
@@ -94,8 +101,16 @@ def validate(
                 echo(p.format(lang), err=True)
             if spec is not None:
                 ok = f"{file}: 問題ありません" if lang == "ja" else f"{file}: valid"
-                echo(ok + (f"（警告 {len(problems)} 件）" if problems and lang == "ja"
-                                  else f" ({len(problems)} warnings)" if problems else ""))
+                echo(
+                    ok
+                    + (
+                        f"（警告 {len(problems)} 件）"
+                        if problems and lang == "ja"
+                        else f" ({len(problems)} warnings)"
+                        if problems
+                        else ""
+                    )
+                )
             else:
                 errors = sum(1 for p in problems if p.severity == "error")
                 echo(f"{file}: エラー {errors} 件" if lang == "ja" else f"{file}: {errors} errors", err=True)
@@ -136,16 +151,24 @@ def check(
 @app.command()
 def compare(
     a: Annotated[Path, typer.Argument(help="First variant (YAML).", show_default=False)],
-    b: Annotated[Path | None, typer.Argument(
-        help="Second variant (YAML); without it, the first with the changes given as options.", show_default=False)] = None,
-    equity: Annotated[float | None, typer.Option(
-        help="Our (voting) equity in %, the partners' moving the other way.", min=0, max=100)] = None,
+    b: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Second variant (YAML); without it, the first with the changes given as options.", show_default=False
+        ),
+    ] = None,
+    equity: Annotated[
+        float | None, typer.Option(help="Our (voting) equity in %, the partners' moving the other way.", min=0, max=100)
+    ] = None,
     seats: Annotated[int | None, typer.Option(help="Our board seats.", min=0)] = None,
     clause: Annotated[list[str] | None, typer.Option(help="A clause recorded as present (repeatable).")] = None,
-    measure: Annotated[list[str] | None, typer.Option(
-        help="A measure put in place, e.g. operations.access_reviews (repeatable).")] = None,
-    without: Annotated[list[str] | None, typer.Option(
-        help="STAGE:TECHNOLOGY — a technology taken out of a disclosure stage (ids; repeatable).")] = None,
+    measure: Annotated[
+        list[str] | None, typer.Option(help="A measure put in place, e.g. operations.access_reviews (repeatable).")
+    ] = None,
+    without: Annotated[
+        list[str] | None,
+        typer.Option(help="STAGE:TECHNOLOGY — a technology taken out of a disclosure stage (ids; repeatable)."),
+    ] = None,
     deal: Annotated[str | None, typer.Option(help="Another deal type, e.g. licence.")] = None,
     output: FormatOption = ReportFormat.markdown,
     lang: LangOption = LangChoice.ja,
@@ -159,12 +182,17 @@ def compare(
     spec_b = _load_or_exit(b, library, lang) if b is not None else spec_a
     changes = (equity, seats, clause, measure, without, deal)
     if b is None and all(c is None or c == [] for c in changes):
-        _usage(lang, "2つ目の案件ファイルか、変更（--equity など）を指定してください",
-               "give a second project file or changes such as --equity")
+        _usage(
+            lang,
+            "2つ目の案件ファイルか、変更（--equity など）を指定してください",
+            "give a second project file or changes such as --equity",
+        )
     spec_b = _with_levers(spec_b, library, lang, equity, seats, clause or [], measure or [], without or [], deal)
     result = api.compare(spec_a, spec_b, library)
-    echo(dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
-               nl=False)
+    echo(
+        dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
+        nl=False,
+    )
 
 
 def _usage(lang: LangChoice, ja: str, en: str) -> None:
@@ -173,22 +201,37 @@ def _usage(lang: LangChoice, ja: str, en: str) -> None:
     raise typer.Exit(EXIT_INVALID)
 
 
-def _with_levers(spec: api.ProjectSpec, library: api.Library, lang: LangChoice, equity: float | None, seats: int | None,
-                 clauses: list[str], measures: list[str], without: list[str], deal: str | None) -> api.ProjectSpec:
+def _with_levers(
+    spec: api.ProjectSpec,
+    library: api.Library,
+    lang: LangChoice,
+    equity: float | None,
+    seats: int | None,
+    clauses: list[str],
+    measures: list[str],
+    without: list[str],
+    deal: str | None,
+) -> api.ProjectSpec:
     """The what-if changes of ``ttplan compare`` (the same levers as the app's what-if page), each checked."""
     from model.format.vocab import DealType
 
     lv = api.levers
     if deal is not None:
         if deal not in {d.value for d in DealType}:
-            _usage(lang, f"取引形態「{deal}」はありません（{', '.join(d.value for d in DealType)}）",
-                   f"there is no deal type '{deal}' (one of {', '.join(d.value for d in DealType)})")
+            _usage(
+                lang,
+                f"取引形態「{deal}」はありません（{', '.join(d.value for d in DealType)}）",
+                f"there is no deal type '{deal}' (one of {', '.join(d.value for d in DealType)})",
+            )
         spec = lv.with_deal_type(spec, DealType(deal))
     if equity is not None:
         changed = lv.with_our_equity(spec, equity)
         if changed is None:
-            _usage(lang, f"当社の出資を{equity:g}%にできません（相手方の持分が足りないか、相手方がいません）",
-                   f"our equity cannot be set to {equity:g}% (the partners hold too little, or there is none)")
+            _usage(
+                lang,
+                f"当社の出資を{equity:g}%にできません（相手方の持分が足りないか、相手方がいません）",
+                f"our equity cannot be set to {equity:g}% (the partners hold too little, or there is none)",
+            )
         spec = changed
     if seats is not None:
         spec = lv.with_our_seats(spec, seats)
@@ -198,15 +241,21 @@ def _with_levers(spec: api.ProjectSpec, library: api.Library, lang: LangChoice, 
         spec = lv.with_clause_present(spec, cid)
     for mid in measures:
         if mid not in library.measures:
-            _usage(lang, f"対策「{mid}」はありません（例: operations.access_reviews）",
-                   f"there is no measure '{mid}' (e.g. operations.access_reviews)")
+            _usage(
+                lang,
+                f"対策「{mid}」はありません（例: operations.access_reviews）",
+                f"there is no measure '{mid}' (e.g. operations.access_reviews)",
+            )
         spec = lv.with_measure_in_place(spec, mid)
     for pair in without:
         stage_id, _, tech = pair.partition(":")
         index = next((i for i, s in enumerate(spec.disclosure.stages) if s.id == stage_id), None)
         if index is None or not any(item.technology == tech for item in spec.disclosure.stages[index].items):
-            _usage(lang, f"「{pair}」: 段階と技術のIDを「段階:技術」で指定してください（その段階で開示される技術）",
-                   f"'{pair}': give STAGE:TECHNOLOGY ids of a technology disclosed in that stage")
+            _usage(
+                lang,
+                f"「{pair}」: 段階と技術のIDを「段階:技術」で指定してください（その段階で開示される技術）",
+                f"'{pair}': give STAGE:TECHNOLOGY ids of a technology disclosed in that stage",
+            )
         spec = lv.without_technology(spec, index, tech)
     # The changed project is checked like a file: a lever must not produce what the format refuses.
     checked, problems = api.parse_project(api.dump_project(spec).encode("utf-8"), "<what-if>", library)
@@ -233,8 +282,12 @@ def rank(
     ranked = api.rank_mitigations(assessment)
     if output is ReportFormat.json:
         best = {phase: [m.control.id for m in ms] for phase, ms in api.best_per_phase(ranked).items()}
-        payload = {"project": assessment.project_id, "score": assessment.score,
-                   "mitigations": [mitigation_dict(m, lang) for m in ranked[:top]], "best_per_phase": best}
+        payload = {
+            "project": assessment.project_id,
+            "score": assessment.score,
+            "mitigations": [mitigation_dict(m, lang) for m in ranked[:top]],
+            "best_per_phase": best,
+        }
         echo(dumps(payload), nl=False)
     else:
         echo(ranking_markdown(ranked, lang, top), nl=False)
@@ -294,7 +347,9 @@ def fmt(
 @app.command()
 def library(
     lang: LangOption = LangChoice.ja,
-    full: Annotated[bool, typer.Option("--list", help="List every library file with its version and review date.")] = False,
+    full: Annotated[
+        bool, typer.Option("--list", help="List every library file with its version and review date.")
+    ] = False,
 ) -> None:
     """Check every library file; show what is loaded, what each country leaves unknown, and checklist coverage."""
     lib = _library(lang)
@@ -303,10 +358,13 @@ def library(
     echo(api.library_coverage(lib, lang, full), nl=False)
 
 
-store_app = typer.Typer(help="The workspace store: versions of projects (TTPLAN_DATABASE_URL or ./workspace).",
-                         no_args_is_help=True)
+store_app = typer.Typer(
+    help="The workspace store: versions of projects (TTPLAN_DATABASE_URL or ./workspace).", no_args_is_help=True
+)
 app.add_typer(store_app, name="store")
-DbOption = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL; default TTPLAN_DATABASE_URL or workspace/ttplan.db")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="SQLAlchemy URL; default TTPLAN_DATABASE_URL or workspace/ttplan.db")
+]
 AuthorOption = Annotated[str, typer.Option("--author", envvar="TTPLAN_AUTHOR", help="Who makes the change.")]
 
 
@@ -376,7 +434,11 @@ def store_versions(project: str, db: DbOption = None, lang: LangOption = LangCho
 
 @store_app.command("diff")
 def store_diff(
-    project: str, a: int, b: int, db: DbOption = None, lang: LangOption = LangChoice.ja,
+    project: str,
+    a: int,
+    b: int,
+    db: DbOption = None,
+    lang: LangOption = LangChoice.ja,
     output: FormatOption = ReportFormat.markdown,
 ) -> None:
     """What changed between two versions: fields, findings and checklist."""
@@ -388,13 +450,16 @@ def store_diff(
     spec_a = _store_call(lang, lambda: store.load(project, a, library))
     spec_b = _store_call(lang, lambda: store.load(project, b, library))
     result = api.compare(spec_a, spec_b, library)
-    echo(dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
-               nl=False)
+    echo(
+        dumps(comparison_dict(result, lang)) if output is ReportFormat.json else comparison_markdown(result, lang),
+        nl=False,
+    )
 
 
 @store_app.command("restore")
-def store_restore(project: str, version: int, author: AuthorOption = "cli", db: DbOption = None,
-                  lang: LangOption = LangChoice.ja) -> None:
+def store_restore(
+    project: str, version: int, author: AuthorOption = "cli", db: DbOption = None, lang: LangOption = LangChoice.ja
+) -> None:
     """Make an old version the newest (nothing is overwritten)."""
     number = _store_call(lang, lambda: _store(db, lang).restore(project, version, author))
     echo(f"{project} v{number}")
@@ -419,7 +484,9 @@ def store_export(
 @store_app.command("reimport")
 def store_reimport(
     project: str,
-    workbook: Annotated[Path, typer.Argument(help="The checklist workbook (xlsx) edited by counsel.", show_default=False)],
+    workbook: Annotated[
+        Path, typer.Argument(help="The checklist workbook (xlsx) edited by counsel.", show_default=False)
+    ],
     author: AuthorOption = "cli",
     db: DbOption = None,
     lang: LangOption = LangChoice.ja,
@@ -441,7 +508,11 @@ def store_reimport(
         echo("変更はありません。" if lang == "ja" else "No changes.")
         return
     summary = "; ".join(f"{c.id}: {c.before or '—'} → {c.after or '—'}" for c in changes)
-    comment = (f"ワークブックから取込み（{len(changes)}件）: " if lang == "ja" else f"Imported from workbook ({len(changes)}): ")
+    comment = (
+        f"ワークブックから取込み（{len(changes)}件）: "
+        if lang == "ja"
+        else f"Imported from workbook ({len(changes)}): "
+    )
     number = _store_call(lang, lambda: store.save(new_spec, author, (comment + summary)[:2000], base_version=base))
     for c in changes:
         echo(f"{c.kind}\t{c.id}\t{c.before or '—'} → {c.after or '—'}{'  (note)' if c.note_changed else ''}")
@@ -449,8 +520,12 @@ def store_reimport(
 
 
 @store_app.command("archive")
-def store_archive(project: str, undo: bool = typer.Option(False, "--undo", help="Bring the project back."),
-                  db: DbOption = None, lang: LangOption = LangChoice.ja) -> None:
+def store_archive(
+    project: str,
+    undo: bool = typer.Option(False, "--undo", help="Bring the project back."),
+    db: DbOption = None,
+    lang: LangOption = LangChoice.ja,
+) -> None:
     """Archive a project (hide it from the list); nothing is deleted."""
     _store_call(lang, lambda: _store(db, lang).set_archived(project, not undo))
     echo(project)
@@ -458,10 +533,12 @@ def store_archive(project: str, undo: bool = typer.Option(False, "--undo", help=
 
 @app.command("auth-check")
 def auth_check(
-    users: Annotated[Path | None, typer.Option("--users", help="The team file (default: TTPLAN_USERS or "
-                                               "workspace/users.yaml).")] = None,
-    secrets: Annotated[Path, typer.Option("--secrets", help="Streamlit's secrets file, read for OIDC sign-in.")]
-    = Path(".streamlit/secrets.toml"),
+    users: Annotated[
+        Path | None, typer.Option("--users", help="The team file (default: TTPLAN_USERS or workspace/users.yaml).")
+    ] = None,
+    secrets: Annotated[Path, typer.Option("--secrets", help="Streamlit's secrets file, read for OIDC sign-in.")] = Path(
+        ".streamlit/secrets.toml"
+    ),
     lang: LangOption = LangChoice.ja,
 ) -> None:
     """Check the sign-in settings offline (TTPLAN_AUTH, the team file, OIDC's [auth] section); exit 2 if unusable."""
@@ -483,8 +560,7 @@ def auth_check(
             team = load_team(settings.team_file)
             roles = [m.role for m in team.members.values()]
             counts = ", ".join(f"{r.value} {roles.count(r)}" for r in Role if r in roles)
-            echo(f"{settings.team_file}: {len(team.members)} " + ("人" if lang == "ja" else "people")
-                       + f" ({counts})")
+            echo(f"{settings.team_file}: {len(team.members)} " + ("人" if lang == "ja" else "people") + f" ({counts})")
         except api.InputError as exc:
             problems.append(exc.report(lang))
     if settings.mode == "header":
@@ -516,8 +592,11 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence for the user's terminal
         if os.environ.get("TTPLAN_DEBUG"):
             raise
-        echo(f"ttplan: internal error ({type(exc).__name__}). Set TTPLAN_DEBUG=1 for details. / "
-                   f"内部エラーが発生しました。", err=True)
+        echo(
+            f"ttplan: internal error ({type(exc).__name__}). Set TTPLAN_DEBUG=1 for details. / "
+            f"内部エラーが発生しました。",
+            err=True,
+        )
         sys.exit(1)
 
 

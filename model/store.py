@@ -49,12 +49,14 @@ READ_ONLY = "ttplan_read_only"
 metadata = MetaData()
 
 meta_table = Table(
-    "ttplan_meta", metadata,
+    "ttplan_meta",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("value", String(200), nullable=False),
 )
 projects_table = Table(
-    "projects", metadata,
+    "projects",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("name", String(400), nullable=False),
     Column("latest_version", Integer, nullable=False),
@@ -63,7 +65,8 @@ projects_table = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 versions_table = Table(
-    "versions", metadata,
+    "versions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("project_id", String(64), ForeignKey("projects.id"), nullable=False, index=True),
     Column("number", Integer, nullable=False),
@@ -75,7 +78,8 @@ versions_table = Table(
     UniqueConstraint("project_id", "number", name="uq_version_number"),
 )
 drafts_table = Table(
-    "drafts", metadata,
+    "drafts",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("project_id", String(64), nullable=False, index=True),
     Column("base_version", Integer, nullable=True),
@@ -86,7 +90,8 @@ drafts_table = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 decisions_table = Table(
-    "decision_log", metadata,
+    "decision_log",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("project_id", String(64), nullable=False, index=True),
     Column("version", Integer, nullable=False),
@@ -124,7 +129,8 @@ class ConflictError(StoreError):
             f"「{project_id}」は編集中に他の人が版 {latest} を保存しました（編集の元は版 {base}）。"
             f"あなたの変更は下書き #{draft_id} として保存されています。最新版と比べて反映してください。",
             f"'{project_id}' was saved by someone else as version {latest} while you edited version {base}. "
-            f"Your changes are kept as draft #{draft_id}; compare them with the latest version and apply them again.")
+            f"Your changes are kept as draft #{draft_id}; compare them with the latest version and apply them again.",
+        )
 
 
 # --------------------------------------------------------------------------- records
@@ -188,8 +194,10 @@ def busy_timeout_ms() -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise StoreError(f"環境変数 TTPLAN_DB_BUSY_TIMEOUT_MS は 0 以上の整数（ミリ秒）で指定してください（「{raw[:40]}」）。",
-                         f"TTPLAN_DB_BUSY_TIMEOUT_MS must be a whole number of milliseconds, 0 or more ('{raw[:40]}').")
+        raise StoreError(
+            f"環境変数 TTPLAN_DB_BUSY_TIMEOUT_MS は 0 以上の整数（ミリ秒）で指定してください（「{raw[:40]}」）。",
+            f"TTPLAN_DB_BUSY_TIMEOUT_MS must be a whole number of milliseconds, 0 or more ('{raw[:40]}').",
+        )
     return value
 
 
@@ -231,8 +239,13 @@ def make_engine(url: str) -> Engine:
         # first one's version (a conflict it can report) instead of failing to upgrade a stale read. A read takes
         # no lock up front: in WAL it never waits for a writer, so the app can still list and open projects while
         # another program holds the lock.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(
-            "BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE"))
+        event.listen(
+            engine,
+            "begin",
+            lambda conn: conn.exec_driver_sql(
+                "BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE"
+            ),
+        )
     return engine
 
 
@@ -261,8 +274,10 @@ def migrate(engine: Engine) -> int:
     """Bring the database to SCHEMA_VERSION; refuse a database made by a newer ttplan."""
     current = schema_version(engine)
     if current > SCHEMA_VERSION:
-        raise StoreError(f"このデータベースは新しい版の ttplan で作成されています（スキーマ {current}）。ttplan を更新してください。",
-                         f"This database was made by a newer ttplan (schema {current}); update ttplan.")
+        raise StoreError(
+            f"このデータベースは新しい版の ttplan で作成されています（スキーマ {current}）。ttplan を更新してください。",
+            f"This database was made by a newer ttplan (schema {current}); update ttplan.",
+        )
     for step in range(current + 1, SCHEMA_VERSION + 1):
         MIGRATIONS[step](engine)
         with engine.begin() as conn:
@@ -278,35 +293,61 @@ def migrate(engine: Engine) -> int:
 #: Causes of a database fault in the words of someone who saves a project: cause -> (kind, ja, en). The kind decides
 #: whether the message also points at where the store is kept ("location", "other").
 _CAUSES: dict[str, tuple[str, str, str]] = {
-    "locked": ("locked",
-               "データベースは他の人または他のプログラムが書き込み中で、使用中（ロック中）です。少し待ってからもう一度やり直してください",
-               "the database is busy: another user or program is writing to it (it is locked). Wait a moment and try again"),
-    "crowded": ("locked",
-                "データベースへの接続が混み合っています（同時に使う人が多すぎます）。少し待ってからもう一度やり直してください",
-                "the database is busy: too many people are using it at once. Wait a moment and try again"),
-    "read_only": ("read_only",
-                  "データベースは読み取り専用で、書き込めません。書き込みの権限を管理者に確認してください",
-                  "the database is read-only, so nothing can be written to it. Ask the administrator for permission to write"),
-    "no_permission": ("read_only",
-                      "データベースのアカウントにこの操作の権限がありません。権限を管理者に確認してください",
-                      "the database account is not allowed to do this. Ask the administrator for the permission"),
-    "cannot_open": ("location",
-                    "データベースのファイルを開けません（フォルダがない、フォルダを指している、または権限がない）",
-                    "the database file cannot be opened (its folder does not exist, the path is a folder, or access is not allowed)"),
-    "damaged": ("location", "データベースのファイルが壊れているか、データベースではありません",
-                "the database file is damaged or is not a database"),
+    "locked": (
+        "locked",
+        "データベースは他の人または他のプログラムが書き込み中で、使用中（ロック中）です。少し待ってからもう一度やり直してください",
+        "the database is busy: another user or program is writing to it (it is locked). Wait a moment and try again",
+    ),
+    "crowded": (
+        "locked",
+        "データベースへの接続が混み合っています（同時に使う人が多すぎます）。少し待ってからもう一度やり直してください",
+        "the database is busy: too many people are using it at once. Wait a moment and try again",
+    ),
+    "read_only": (
+        "read_only",
+        "データベースは読み取り専用で、書き込めません。書き込みの権限を管理者に確認してください",
+        "the database is read-only, so nothing can be written to it. Ask the administrator for permission to write",
+    ),
+    "no_permission": (
+        "read_only",
+        "データベースのアカウントにこの操作の権限がありません。権限を管理者に確認してください",
+        "the database account is not allowed to do this. Ask the administrator for the permission",
+    ),
+    "cannot_open": (
+        "location",
+        "データベースのファイルを開けません（フォルダがない、フォルダを指している、または権限がない）",
+        "the database file cannot be opened (its folder does not exist, the path is a folder, or access is not allowed)",
+    ),
+    "damaged": (
+        "location",
+        "データベースのファイルが壊れているか、データベースではありません",
+        "the database file is damaged or is not a database",
+    ),
     "disk_full": ("disk", "ディスクの空きがありません", "the disk is full"),
     "disk_io": ("disk", "ディスクの読み書きに失敗しました", "the disk could not be read or written"),
-    "bad_url": ("location", "データベースの指定（TTPLAN_DATABASE_URL）が正しい形式ではありません",
-                "the database address (TTPLAN_DATABASE_URL) is not in a valid form"),
-    "no_database": ("location", "TTPLAN_DATABASE_URL で指定したデータベースがサーバーにありません",
-                    "the database named in TTPLAN_DATABASE_URL does not exist on the server"),
-    "sign_in": ("server", "データベースのサーバーがログインを拒否しました（TTPLAN_DATABASE_URL のユーザー名またはパスワード）",
-                "the database server refused the sign-in (the user name or password in TTPLAN_DATABASE_URL)"),
+    "bad_url": (
+        "location",
+        "データベースの指定（TTPLAN_DATABASE_URL）が正しい形式ではありません",
+        "the database address (TTPLAN_DATABASE_URL) is not in a valid form",
+    ),
+    "no_database": (
+        "location",
+        "TTPLAN_DATABASE_URL で指定したデータベースがサーバーにありません",
+        "the database named in TTPLAN_DATABASE_URL does not exist on the server",
+    ),
+    "sign_in": (
+        "server",
+        "データベースのサーバーがログインを拒否しました（TTPLAN_DATABASE_URL のユーザー名またはパスワード）",
+        "the database server refused the sign-in (the user name or password in TTPLAN_DATABASE_URL)",
+    ),
     "server": ("server", "データベースのサーバーに接続できません", "the database server cannot be reached"),
     # The driver reports a failed connection without a code (refused, unknown host, wrong password all alike), so
     # its own first line follows the message.
-    "connect": ("server", "データベースのサーバーに接続できません", "no connection to the database server could be made"),
+    "connect": (
+        "server",
+        "データベースのサーバーに接続できません",
+        "no connection to the database server could be made",
+    ),
 }
 
 #: SQLite's primary result codes (an extended code such as SQLITE_IOERR_WRITE carries its primary code in the low
@@ -346,9 +387,14 @@ _SQLSTATE_CAUSES: dict[str, str] = {
 _SQLSTATE_CLASS_CAUSES: dict[str, str] = {"08": "server", "53": "crowded", "58": "disk_io"}
 
 _ERRNO_CAUSES: dict[int, str] = {
-    errno.ENOENT: "cannot_open", errno.ENOTDIR: "cannot_open", errno.EISDIR: "cannot_open",
-    errno.EACCES: "cannot_open", errno.EPERM: "cannot_open",
-    errno.EROFS: "read_only", errno.ENOSPC: "disk_full", errno.EIO: "disk_io",
+    errno.ENOENT: "cannot_open",
+    errno.ENOTDIR: "cannot_open",
+    errno.EISDIR: "cannot_open",
+    errno.EACCES: "cannot_open",
+    errno.EPERM: "cannot_open",
+    errno.EROFS: "read_only",
+    errno.ENOSPC: "disk_full",
+    errno.EIO: "disk_io",
 }
 
 
@@ -397,9 +443,11 @@ def _not_saved(exc: BaseException, text: str, project_id: str) -> StoreError:
         ja, en = exc.ja.rstrip("。"), exc.en.rstrip(".")
     else:
         _, ja, en = _fault(exc)
-    return StoreError(f"保存できませんでした: {ja}。編集した内容は失われていません。ファイル {draft_file} に書き出しました。",
-                      f"The project was not saved: {en}. Nothing is lost: its content was written to {draft_file}.",
-                      rescued_to=draft_file)
+    return StoreError(
+        f"保存できませんでした: {ja}。編集した内容は失われていません。ファイル {draft_file} に書き出しました。",
+        f"The project was not saved: {en}. Nothing is lost: its content was written to {draft_file}.",
+        rescued_to=draft_file,
+    )
 
 
 def _database_faults(method: Callable) -> Callable:
@@ -432,10 +480,13 @@ class Store:
             kind, ja, en = _fault(exc)
             hint = ("", "")
             if kind in ("location", "other"):
-                hint = ("保存先（TTPLAN_DATABASE_URL または TTPLAN_WORKSPACE）を確認してください。",
-                        " Check where it is kept (TTPLAN_DATABASE_URL or TTPLAN_WORKSPACE).")
-            raise StoreError(f"データベースを開けません: {ja}。{hint[0]}",
-                             f"The database cannot be opened: {en}.{hint[1]}") from exc
+                hint = (
+                    "保存先（TTPLAN_DATABASE_URL または TTPLAN_WORKSPACE）を確認してください。",
+                    " Check where it is kept (TTPLAN_DATABASE_URL or TTPLAN_WORKSPACE).",
+                )
+            raise StoreError(
+                f"データベースを開けません: {ja}。{hint[0]}", f"The database cannot be opened: {en}.{hint[1]}"
+            ) from exc
 
     # ----------------------------------------------------------------- reading
 
@@ -445,34 +496,48 @@ class Store:
         if not include_archived:
             query = query.where(projects_table.c.archived.is_(False))
         with self._reader.connect() as conn:
-            return [StoredProject(r.id, r.name, r.latest_version, r.archived, r.updated_at) for r in conn.execute(query)]
+            return [
+                StoredProject(r.id, r.name, r.latest_version, r.archived, r.updated_at) for r in conn.execute(query)
+            ]
 
     @_database_faults
     def project(self, project_id: str) -> StoredProject:
         with self._reader.connect() as conn:
             r = conn.execute(select(projects_table).where(projects_table.c.id == project_id)).first()
         if r is None:
-            raise StoreError(f"案件「{project_id}」は保存されていません。", f"There is no stored project '{project_id}'.")
+            raise StoreError(
+                f"案件「{project_id}」は保存されていません。", f"There is no stored project '{project_id}'."
+            )
         return StoredProject(r.id, r.name, r.latest_version, r.archived, r.updated_at)
 
     @_database_faults
     def versions(self, project_id: str) -> list[VersionInfo]:
         self.project(project_id)
-        query = (select(versions_table).where(versions_table.c.project_id == project_id)
-                 .order_by(versions_table.c.number.desc()))
+        query = (
+            select(versions_table)
+            .where(versions_table.c.project_id == project_id)
+            .order_by(versions_table.c.number.desc())
+        )
         with self._reader.connect() as conn:
-            return [VersionInfo(r.project_id, r.number, r.author, r.comment, r.created_at, r.content_hash)
-                    for r in conn.execute(query)]
+            return [
+                VersionInfo(r.project_id, r.number, r.author, r.comment, r.created_at, r.content_hash)
+                for r in conn.execute(query)
+            ]
 
     @_database_faults
     def version_yaml(self, project_id: str, number: int | None = None) -> tuple[int, str]:
         """The canonical YAML of a version (the latest when ``number`` is None) and its number."""
         number = number if number is not None else self.project(project_id).latest_version
         with self._reader.connect() as conn:
-            text = conn.execute(select(versions_table.c.yaml).where(
-                versions_table.c.project_id == project_id, versions_table.c.number == number)).scalar()
+            text = conn.execute(
+                select(versions_table.c.yaml).where(
+                    versions_table.c.project_id == project_id, versions_table.c.number == number
+                )
+            ).scalar()
         if text is None:
-            raise StoreError(f"案件「{project_id}」に版 {number} はありません。", f"Project '{project_id}' has no version {number}.")
+            raise StoreError(
+                f"案件「{project_id}」に版 {number} はありません。", f"Project '{project_id}' has no version {number}."
+            )
         return number, text
 
     def load(self, project_id: str, number: int | None = None, library: Library | None = None) -> ProjectSpec:
@@ -489,8 +554,10 @@ class Store:
         if project_id:
             query = query.where(drafts_table.c.project_id == project_id)
         with self._reader.connect() as conn:
-            return [DraftInfo(r.id, r.project_id, r.base_version, r.author, r.comment, r.reason, r.created_at)
-                    for r in conn.execute(query)]
+            return [
+                DraftInfo(r.id, r.project_id, r.base_version, r.author, r.comment, r.reason, r.created_at)
+                for r in conn.execute(query)
+            ]
 
     @_database_faults
     def draft_yaml(self, draft_id: int) -> str:
@@ -508,8 +575,14 @@ class Store:
 
     # ----------------------------------------------------------------- writing
 
-    def save(self, spec: ProjectSpec, author: str, comment: str = "", base_version: int | None = None,
-             before_commit: Callable[[], None] | None = None) -> int:
+    def save(
+        self,
+        spec: ProjectSpec,
+        author: str,
+        comment: str = "",
+        base_version: int | None = None,
+        before_commit: Callable[[], None] | None = None,
+    ) -> int:
         """Save a new version of the project; returns its number.
 
         ``base_version`` is the version the edit started from (None for a new project). When the project has
@@ -530,29 +603,51 @@ class Store:
             raise InputError(problems)
         try:
             with self.engine.begin() as conn:
-                row = conn.execute(select(projects_table.c.latest_version).where(projects_table.c.id == project_id)).first()
+                row = conn.execute(
+                    select(projects_table.c.latest_version).where(projects_table.c.id == project_id)
+                ).first()
                 latest = row.latest_version if row else None
                 if latest != base_version:
                     raise _Conflict(latest)
                 if latest is not None:
-                    current_hash = conn.execute(select(versions_table.c.content_hash).where(
-                        versions_table.c.project_id == project_id, versions_table.c.number == latest)).scalar()
+                    current_hash = conn.execute(
+                        select(versions_table.c.content_hash).where(
+                            versions_table.c.project_id == project_id, versions_table.c.number == latest
+                        )
+                    ).scalar()
                     if current_hash == digest:
                         return latest
                     # Compare-and-swap: only one writer can move the project from `latest` to `latest + 1`.
-                    moved = conn.execute(update(projects_table)
-                                         .where(projects_table.c.id == project_id,
-                                                projects_table.c.latest_version == latest)
-                                         .values(latest_version=latest + 1, name=spec.project.name, updated_at=stamp))
+                    moved = conn.execute(
+                        update(projects_table)
+                        .where(projects_table.c.id == project_id, projects_table.c.latest_version == latest)
+                        .values(latest_version=latest + 1, name=spec.project.name, updated_at=stamp)
+                    )
                     if moved.rowcount != 1:
                         raise _Conflict(latest)
                 else:
-                    conn.execute(insert(projects_table).values(id=project_id, name=spec.project.name, latest_version=1,
-                                                               archived=False, created_at=stamp, updated_at=stamp))
+                    conn.execute(
+                        insert(projects_table).values(
+                            id=project_id,
+                            name=spec.project.name,
+                            latest_version=1,
+                            archived=False,
+                            created_at=stamp,
+                            updated_at=stamp,
+                        )
+                    )
                 number = (latest or 0) + 1
-                conn.execute(insert(versions_table).values(project_id=project_id, number=number, yaml=text,
-                                                           content_hash=digest, author=author, comment=comment or "",
-                                                           created_at=stamp))
+                conn.execute(
+                    insert(versions_table).values(
+                        project_id=project_id,
+                        number=number,
+                        yaml=text,
+                        content_hash=digest,
+                        author=author,
+                        comment=comment or "",
+                        created_at=stamp,
+                    )
+                )
                 self._log_decisions(conn, project_id, number, spec, latest)
                 if before_commit:
                     before_commit()
@@ -571,9 +666,17 @@ class Store:
         """Keep refused content as a draft; when even that cannot be written, keep it in a file and say where."""
         try:
             with self.engine.begin() as conn:
-                result = conn.execute(insert(drafts_table).values(project_id=project_id, base_version=base, yaml=text,
-                                                                  author=author, comment=comment or "", reason=reason,
-                                                                  created_at=now()))
+                result = conn.execute(
+                    insert(drafts_table).values(
+                        project_id=project_id,
+                        base_version=base,
+                        yaml=text,
+                        author=author,
+                        comment=comment or "",
+                        reason=reason,
+                        created_at=now(),
+                    )
+                )
                 return int(result.inserted_primary_key[0])
         except DB_FAULTS as exc:
             raise _not_saved(exc, text, project_id) from exc
@@ -582,17 +685,27 @@ class Store:
         """Record each decision that is new or changed since the previous version, so the review trail survives."""
         before: dict[str, tuple] = {}
         if previous is not None:
-            rows = conn.execute(select(decisions_table).where(decisions_table.c.project_id == project_id)
-                                .order_by(decisions_table.c.id))
+            rows = conn.execute(
+                select(decisions_table).where(decisions_table.c.project_id == project_id).order_by(decisions_table.c.id)
+            )
             for r in rows:
                 before[r.finding] = (r.status, r.justification, r.decided_by, r.decided_at)
         for d in spec.decisions:
             at = d.at.isoformat() if d.at else None
             current = (d.status.value, d.justification, d.by, at)
             if before.get(d.finding) != current:
-                conn.execute(insert(decisions_table).values(project_id=project_id, version=number, finding=d.finding,
-                                                            status=d.status.value, justification=d.justification,
-                                                            decided_by=d.by, decided_at=at, recorded_at=now()))
+                conn.execute(
+                    insert(decisions_table).values(
+                        project_id=project_id,
+                        version=number,
+                        finding=d.finding,
+                        status=d.status.value,
+                        justification=d.justification,
+                        decided_by=d.by,
+                        decided_at=at,
+                        recorded_at=now(),
+                    )
+                )
 
     def restore(self, project_id: str, number: int, author: str) -> int:
         """Make an old version the newest (a new version with its content); nothing is overwritten."""
@@ -601,7 +714,9 @@ class Store:
         spec, problems = parse_project(text.encode("utf-8"), f"{project_id}@v{number}")
         if spec is None:
             raise InputError(problems)
-        return self.save(spec, author, f"版 {number} を復元 / restored version {number}", base_version=info.latest_version)
+        return self.save(
+            spec, author, f"版 {number} を復元 / restored version {number}", base_version=info.latest_version
+        )
 
     @_database_faults
     def set_archived(self, project_id: str, archived: bool) -> None:

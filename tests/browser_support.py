@@ -19,8 +19,16 @@ import pytest
 from model.knowledge.library import REPO_ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-gpu", "--no-first-run", "--disable-default-apps", "--disable-extensions"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
 
 
 def free_port() -> int:
@@ -42,15 +50,31 @@ def require_browser() -> None:
 
 
 @contextlib.contextmanager
-def running_app(workdir: Path, env: dict[str, str] | None = None, database_url: str | None = None,
-                timeout: float = 60) -> Iterator[str]:
+def running_app(
+    workdir: Path, env: dict[str, str] | None = None, database_url: str | None = None, timeout: float = 60
+) -> Iterator[str]:
     """The app served on a free loopback port with the workspace (and, by default, an SQLite store) in ``workdir``;
     yields the base URL and stops the server afterwards. ``env`` adds to the server's environment."""
     port = free_port()
-    full_env = {**os.environ, "TTPLAN_DATABASE_URL": database_url or f"sqlite:///{workdir / 'e2e.db'}",
-                "TTPLAN_WORKSPACE": str(workdir / "workspace"), **(env or {})}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true"]
+    full_env = {
+        **os.environ,
+        "TTPLAN_DATABASE_URL": database_url or f"sqlite:///{workdir / 'e2e.db'}",
+        "TTPLAN_WORKSPACE": str(workdir / "workspace"),
+        **(env or {}),
+    }
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO_ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
     # The server's output goes to a file: a pipe nobody reads would stall a chatty server once it is full.
     log_path = workdir / f"server-{port}.log"
     log = log_path.open("wb")
@@ -157,7 +181,7 @@ def exception_shown(page) -> str | None:
     if boxes.count():
         return boxes.first.inner_text()[:2000]
     text = page.locator("body").inner_text()
-    return text[text.index("Traceback"):][:2000] if "Traceback" in text else None
+    return text[text.index("Traceback") :][:2000] if "Traceback" in text else None
 
 
 # --------------------------------------------------------------------------- the app without a network
@@ -204,9 +228,11 @@ def offline_tour_main() -> None:
         settle(page)
         for slug in PAGES:
             go_to(page, base, slug)
-            result["pages"][slug] = {"exception": exception_shown(page),
-                                     "title": page.locator("h1").first.inner_text() if page.locator("h1").count() else "",
-                                     "elements": page.locator("[data-testid='stMain'] [data-testid='stElementContainer']").count()}
+            result["pages"][slug] = {
+                "exception": exception_shown(page),
+                "title": page.locator("h1").first.inner_text() if page.locator("h1").count() else "",
+                "elements": page.locator("[data-testid='stMain'] [data-testid='stElementContainer']").count(),
+            }
         result["foreign"] = foreign_requests(result["requests"], base)
         browser.close()
     print(json.dumps(result, ensure_ascii=False), flush=True)

@@ -35,5 +35,6 @@ def invoke(*args: str, env: dict | None = None, library: api.Library | None = No
 def ttplan(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The installed ``ttplan`` command in its own process: what a user's shell sees (exit status, no trace)."""
     exe = shutil.which("ttplan", path=str(Path(sys.executable).parent)) or "ttplan"
-    return subprocess.run([exe, *args], capture_output=True, text=True, timeout=120, cwd=REPO_ROOT,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [exe, *args], capture_output=True, text=True, timeout=120, cwd=REPO_ROOT, env={**os.environ, **(env or {})}
+    )

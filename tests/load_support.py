@@ -127,8 +127,9 @@ def rendered_texts(at) -> list[str]:
                     out.append(label)
                 if isinstance(node, (et.TextInput, et.TextArea, et.NumberInput)) and node.value is not None:
                     out.append(str(node.value))
-            elif isinstance(node, (et.Markdown, et.HeadingBase, et.AlertBase, et.Text, et.Toast, et.Exception,
-                                   et.PageLink)):
+            elif isinstance(
+                node, (et.Markdown, et.HeadingBase, et.AlertBase, et.Text, et.Toast, et.Exception, et.PageLink)
+            ):
                 value = node.label if isinstance(node, et.PageLink) else node.value
                 if isinstance(value, str):
                     out.append(value)
@@ -185,11 +186,19 @@ class Session:
         ended = time.perf_counter()
         state = at.session_state
         draft = state["draft"] if "draft" in state else None
-        step = Step(name, started, ended, rendered_texts(at), [e.message for e in at.exception],
-                    [e.value for e in at.sidebar.error], [e.value for e in at.sidebar.success],
-                    state["project_id"] if "project_id" in state else None,
-                    state["lang"] if "lang" in state else None, state["user"] if "user" in state else None,
-                    draft.project.name if draft is not None else None)
+        step = Step(
+            name,
+            started,
+            ended,
+            rendered_texts(at),
+            [e.message for e in at.exception],
+            [e.value for e in at.sidebar.error],
+            [e.value for e in at.sidebar.success],
+            state["project_id"] if "project_id" in state else None,
+            state["lang"] if "lang" in state else None,
+            state["user"] if "user" in state else None,
+            draft.project.name if draft is not None else None,
+        )
         self.outcome.steps.append(step)
         return step
 
@@ -300,8 +309,13 @@ def concurrent_apptest() -> Iterator[None]:
             super().__init__(script_path, session_state, *args, **kwargs)
             self._session_id = f"load-session-{id(session_state):x}"
 
-    saved = (Runtime.__dict__["exists"], Runtime.__dict__["instance"], config.get_option,
-             app_test.patch_config_options, app_test.LocalScriptRunner)
+    saved = (
+        Runtime.__dict__["exists"],
+        Runtime.__dict__["instance"],
+        config.get_option,
+        app_test.patch_config_options,
+        app_test.LocalScriptRunner,
+    )
     Runtime.exists = classmethod(lambda cls: True)
     Runtime.instance = classmethod(lambda cls: shared)
     config.get_option = build_mock_config_get_option({"global.appTest": True})
@@ -310,8 +324,13 @@ def concurrent_apptest() -> Iterator[None]:
     try:
         yield
     finally:
-        (Runtime.exists, Runtime.instance, config.get_option, app_test.patch_config_options,
-         app_test.LocalScriptRunner) = saved
+        (
+            Runtime.exists,
+            Runtime.instance,
+            config.get_option,
+            app_test.patch_config_options,
+            app_test.LocalScriptRunner,
+        ) = saved
         Runtime._instance = None
 
 

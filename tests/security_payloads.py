@@ -49,11 +49,37 @@ SVG = '<svg onload="window.__pwned=1"></svg>'
 MD_BLOCK = "\n\n# PWNHEAD\n\n| PWNTABLE | b |\n|---|---|\n| c | d |\n"
 
 #: Rotated through the short fields after the fixed part (marker, injected element, Markdown image).
-ATOMS = (SCRIPT, IMG_ONERROR, MD_LINK, IFRAME, TEMPLATE, STYLE, RAW_URL, MD_BOLD, MD_COLOUR, LATEX, MD_CODE, A_TAG,
-         AUTOLINK, SVG, HYPERLINK)
+ATOMS = (
+    SCRIPT,
+    IMG_ONERROR,
+    MD_LINK,
+    IFRAME,
+    TEMPLATE,
+    STYLE,
+    RAW_URL,
+    MD_BOLD,
+    MD_COLOUR,
+    LATEX,
+    MD_CODE,
+    A_TAG,
+    AUTOLINK,
+    SVG,
+    HYPERLINK,
+)
 #: Text that is the whole content of an element (or an image's alt text) only if a payload was rendered as markup.
-SENTINELS = ("PWNLINK", "PWNBOLD", "PWNRED", "PWNTEX", "PWNCODE", "PWNA", "PWNHEAD", "PWNTABLE", "PWNHB", "PWNIMG",
-             "PWNF")
+SENTINELS = (
+    "PWNLINK",
+    "PWNBOLD",
+    "PWNRED",
+    "PWNTEX",
+    "PWNCODE",
+    "PWNA",
+    "PWNHEAD",
+    "PWNTABLE",
+    "PWNHB",
+    "PWNIMG",
+    "PWNF",
+)
 #: What a spreadsheet would read as the start of a formula.
 SHORT_LEADS = ("=1+2 ", "+3 ", "-4 ", "@A1 ", "\t=5 ")
 LONG_LEADS = (*SHORT_LEADS, HYPERLINK + " ")
@@ -80,7 +106,7 @@ def payload(n: int, limit: int) -> str:
     long = limit >= 1000
     leads = LONG_LEADS if long else SHORT_LEADS
     text = leads[n % len(leads)] + f'{marker(n)} <b id="{injected_id(n)}">PWNHB</b> {md_image(n)}'
-    atoms = ATOMS if long else ATOMS[n % len(ATOMS):] + ATOMS[:n % len(ATOMS)]
+    atoms = ATOMS if long else ATOMS[n % len(ATOMS) :] + ATOMS[: n % len(ATOMS)]
     for atom in atoms:
         if len(text) + 1 + len(atom) <= limit:
             text += " " + atom
@@ -134,8 +160,9 @@ def concrete_types(tp: Any) -> list[tuple[Any, list]]:
     return [(tp, [])]
 
 
-def _walk_type(tp: Any, metadata: list, path: str, owner: type[BaseModel], name: str, seen: set,
-               in_list: bool = False) -> Iterator[StrField]:
+def _walk_type(
+    tp: Any, metadata: list, path: str, owner: type[BaseModel], name: str, seen: set, in_list: bool = False
+) -> Iterator[StrField]:
     alternatives = concrete_types(tp)
     scalars = [a for a, _ in alternatives if a in (str, int, float, bool)]
     for alt, meta in alternatives:
@@ -202,8 +229,14 @@ class Hostile:
         return [marker(n) for p, n in self.numbers.items() if p == prefix or p.startswith((prefix + ".", prefix + "["))]
 
 
-def _fill(model: BaseModel, path: str, cls_path: str, fields: dict[tuple[type, str], StrField],
-          counter: Iterator[int], hostile: Hostile) -> None:
+def _fill(
+    model: BaseModel,
+    path: str,
+    cls_path: str,
+    fields: dict[tuple[type, str], StrField],
+    counter: Iterator[int],
+    hostile: Hostile,
+) -> None:
     for name in type(model).model_fields:
         value = getattr(model, name)
         field = fields.get((type(model), name))
@@ -283,5 +316,3 @@ def write_project(folder: Path, name: str = "hostile.yaml") -> Path:
     path = folder / name
     path.write_bytes(dump(hostile_project().spec))
     return path
-
-

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from .app_support import app_env, open_app  # noqa: F401  (fixture)
 
-PAGES = ["dashboard", "portfolio", "editor", "disclosure", "governance", "whatif", "contract", "findings", "graph",
-         "history"]
+PAGES = [
+    "dashboard",
+    "portfolio",
+    "editor",
+    "disclosure",
+    "governance",
+    "whatif",
+    "contract",
+    "findings",
+    "graph",
+    "history",
+]
 
 
 def test_starts_in_japanese_with_the_examples(app_env):  # noqa: F811

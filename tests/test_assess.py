@@ -100,10 +100,10 @@ def test_json_contract(assessed):
 
 def test_checklist_decisions_follow_the_project(assessed):
     status = {r.id: r.status for r in assessed["jv-china-battery"].checklist}
-    assert status["ch1.2.5.a"] == "gap"            # 49 % and a jv-majority-equity clause not present
-    assert status["ch1.1.6.c"] == "gap"            # contracting with a partner below our standard
+    assert status["ch1.2.5.a"] == "gap"  # 49 % and a jv-majority-equity clause not present
+    assert status["ch1.1.6.c"] == "gap"  # contracting with a partner below our standard
     lic = {r.id: r.status for r in assessed["licence-us-coating"].checklist}
-    assert lic["ch1.2.5.a"] == "not_applicable"    # not a JV
+    assert lic["ch1.2.5.a"] == "not_applicable"  # not a JV
 
 
 def test_timeline_rises_with_the_stages(assessed):

@@ -53,14 +53,17 @@ def test_team_file_gives_each_listed_person_a_role_and_refuses_others(tmp_path):
     assert team.identify("admin@example.co.jp").can(Permission.ADMINISTER)
 
 
-@pytest.mark.parametrize(("text", "field", "words"), [
-    ("users:\n  - id: a@x.jp\n    role: owner\n", "users[0].role", "owner"),
-    ("users:\n  - id: a@x.jp\n    role: viewer\n    password: x\n", "users[0]", "password"),
-    ("users:\n  - id: a@x.jp\n    role: viewer\n  - id: A@X.JP\n    role: admin\n", "users[1].id", "A@X.JP"),
-    ("users: []\n", "users", ""),
-    ("users:\n  - id: 'a b@x.jp'\n    role: viewer\n", "users[0].id", ""),
-    ("- a@x.jp\n", "", "list"),
-])
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        ("users:\n  - id: a@x.jp\n    role: owner\n", "users[0].role", "owner"),
+        ("users:\n  - id: a@x.jp\n    role: viewer\n    password: x\n", "users[0]", "password"),
+        ("users:\n  - id: a@x.jp\n    role: viewer\n  - id: A@X.JP\n    role: admin\n", "users[1].id", "A@X.JP"),
+        ("users: []\n", "users", ""),
+        ("users:\n  - id: 'a b@x.jp'\n    role: viewer\n", "users[0].id", ""),
+        ("- a@x.jp\n", "", "list"),
+    ],
+)
 def test_a_wrong_team_file_names_the_file_and_field(tmp_path, text, field, words):
     path = write(tmp_path, text)
     with pytest.raises(InputError) as caught:
@@ -80,23 +83,31 @@ def test_settings_come_from_the_environment(tmp_path):
     default = AuthSettings.from_env({})
     assert default.mode == "none" and default.header == "X-Forwarded-Email"
     assert str(default.team_file).endswith("workspace/users.yaml") and default.problem() is None
-    custom = AuthSettings.from_env({"TTPLAN_AUTH": "Header", "TTPLAN_AUTH_HEADER": "Remote-User",
-                                    "TTPLAN_USERS": str(tmp_path / "team.yaml")})
+    custom = AuthSettings.from_env(
+        {"TTPLAN_AUTH": "Header", "TTPLAN_AUTH_HEADER": "Remote-User", "TTPLAN_USERS": str(tmp_path / "team.yaml")}
+    )
     assert (custom.mode, custom.header, custom.team_file) == ("header", "Remote-User", tmp_path / "team.yaml")
     assert "sso" in AuthSettings.from_env({"TTPLAN_AUTH": "sso"}).problem()[1]
 
 
 # --------------------------------------------------------------------------- OIDC settings, offline
 
-GOOD_OIDC = {"redirect_uri": "https://ttplan.example.co.jp/oauth2callback", "cookie_secret": "x" * 40,
-             "client_id": "ttplan", "client_secret": "s3cret",
-             "server_metadata_url": "https://login.example.co.jp/.well-known/openid-configuration"}
+GOOD_OIDC = {
+    "redirect_uri": "https://ttplan.example.co.jp/oauth2callback",
+    "cookie_secret": "x" * 40,
+    "client_id": "ttplan",
+    "client_secret": "s3cret",
+    "server_metadata_url": "https://login.example.co.jp/.well-known/openid-configuration",
+}
 
 
 def test_oidc_settings_complete_are_accepted():
     assert check_oidc_settings(GOOD_OIDC) == []
-    named = {"redirect_uri": GOOD_OIDC["redirect_uri"], "cookie_secret": GOOD_OIDC["cookie_secret"],
-             "company": {k: GOOD_OIDC[k] for k in ("client_id", "client_secret", "server_metadata_url")}}
+    named = {
+        "redirect_uri": GOOD_OIDC["redirect_uri"],
+        "cookie_secret": GOOD_OIDC["cookie_secret"],
+        "company": {k: GOOD_OIDC[k] for k in ("client_id", "client_secret", "server_metadata_url")},
+    }
     assert check_oidc_settings(named) == []
     assert "client_id" in check_oidc_settings({**named, "company": {}})[0][1]
 
@@ -107,13 +118,16 @@ def test_oidc_without_authlib_says_how_to_install(monkeypatch):
     assert ".[oidc]" in check_oidc_settings(GOOD_OIDC)[0][1]
 
 
-@pytest.mark.parametrize(("change", "words"), [
-    ({"client_secret": ""}, "client_secret"),
-    ({"redirect_uri": "https://ttplan.example.co.jp/callback"}, "oauth2callback"),
-    ({"redirect_uri": "http://ttplan.example.co.jp/oauth2callback"}, "https"),
-    ({"server_metadata_url": "http://login.example.co.jp/x"}, "server_metadata_url must use https"),
-    ({"cookie_secret": "short"}, "cookie_secret is too short"),
-])
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"client_secret": ""}, "client_secret"),
+        ({"redirect_uri": "https://ttplan.example.co.jp/callback"}, "oauth2callback"),
+        ({"redirect_uri": "http://ttplan.example.co.jp/oauth2callback"}, "https"),
+        ({"server_metadata_url": "http://login.example.co.jp/x"}, "server_metadata_url must use https"),
+        ({"cookie_secret": "short"}, "cookie_secret is too short"),
+    ],
+)
 def test_oidc_settings_problems_are_explained(change, words):
     problems = check_oidc_settings({**GOOD_OIDC, **change})
     assert any(words in en for _, en in problems), problems
@@ -153,8 +167,11 @@ def run(page: str | None = None, lang: str = "ja") -> AppTest:
 
 
 def shown_text(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "text", "title", "error", "info", "warning", "subheader")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "text", "title", "error", "info", "warning", "subheader")
+        for e in getattr(at, kind)
+    ]
     parts += [str(e.value) for e in at.sidebar.selectbox]
     return "\n".join(str(p) for p in parts)
 
@@ -362,10 +379,12 @@ def test_auth_check_reports_a_usable_setup_and_each_problem(tmp_path):
     assert wrong.returncode == 2 and "bad.yaml:3" in wrong.stderr and "users[0].role" in wrong.stderr
 
     secrets = tmp_path / "secrets.toml"
-    secrets.write_text('[auth]\nredirect_uri = "http://ttplan.example.co.jp/cb"\ncookie_secret = "abc"\n',
-                       encoding="utf-8")
-    oidc = ttplan("auth-check", "--secrets", str(secrets), "--lang", "en",
-                  env={"TTPLAN_AUTH": "oidc", "TTPLAN_USERS": str(team)})
+    secrets.write_text(
+        '[auth]\nredirect_uri = "http://ttplan.example.co.jp/cb"\ncookie_secret = "abc"\n', encoding="utf-8"
+    )
+    oidc = ttplan(
+        "auth-check", "--secrets", str(secrets), "--lang", "en", env={"TTPLAN_AUTH": "oidc", "TTPLAN_USERS": str(team)}
+    )
     assert oidc.returncode == 2
     for words in ("no client_id", "oauth2callback", "must use https", "cookie_secret is too short"):
         assert words in oidc.stderr

@@ -39,8 +39,12 @@ CASES: dict[str, dict] = {**PROJECTS, **GENERATED}
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 #: Cases also run through the installed command: one per way of reading the file going wrong, and the size limit.
-INSTALLED_CASES = ["001-unclosed-flow-sequence.yaml", "130-shift-jis.yaml", "143-python-object-tag.yaml",
-                   "above-2mib.yaml"]
+INSTALLED_CASES = [
+    "001-unclosed-flow-sequence.yaml",
+    "130-shift-jis.yaml",
+    "143-python-object-tag.yaml",
+    "above-2mib.yaml",
+]
 
 
 def copy_library(root: Path) -> Path:
@@ -51,8 +55,10 @@ def copy_library(root: Path) -> Path:
 
 def big_project() -> bytes:
     """A plausible project with so many technologies that it is just above the size limit."""
-    head = ("format_version: 1\nproject:\n  name: 大規模案件（技術一覧の取り込み）\n"
-            "  deal_type: subsidiary\n  host_country: TH\ntechnologies:\n")
+    head = (
+        "format_version: 1\nproject:\n  name: 大規模案件（技術一覧の取り込み）\n"
+        "  deal_type: subsidiary\n  host_country: TH\ntechnologies:\n"
+    )
     lines, size, i = [head], len(head.encode("utf-8")), 0
     while size <= MAX_BYTES + 512:
         line = f"  - {{id: tech-{i:06d}, name: 金型加工条件 {i:06d}, forms: [drawings, process_knowhow]}}\n"
@@ -152,7 +158,9 @@ def test_api_reports_the_problem_in_both_languages(library, tmp_path, name):
     assert spec is None, "expected the file to be refused"
     assert problems and any(p.severity == "error" for p in problems)
     hits = [p for p in problems if p.code == expected["code"] and format_path(p.path) == expected["path"]]
-    assert hits, f"expected {expected['code']} at {expected['path']!r}; got {[(p.code, format_path(p.path)) for p in problems]}"
+    assert hits, (
+        f"expected {expected['code']} at {expected['path']!r}; got {[(p.code, format_path(p.path)) for p in problems]}"
+    )
     if "message" in expected:
         assert any(expected["message"] in p.message("en") for p in hits), [p.message("en") for p in hits]
     for p in problems:
@@ -185,8 +193,11 @@ def test_bad_library_file_is_named_with_its_field(tmp_path, name):
     with pytest.raises(InputError) as info:
         load_library(root)
     problems = info.value.errors
-    hits = [p for p in problems if p.file == expected["replaces"] and p.code == expected["code"]
-            and format_path(p.path) == expected["path"]]
+    hits = [
+        p
+        for p in problems
+        if p.file == expected["replaces"] and p.code == expected["code"] and format_path(p.path) == expected["path"]
+    ]
     assert hits, [(p.file, p.code, format_path(p.path)) for p in problems]
     if "message" in expected:
         assert any(expected["message"] in p.message("en") for p in hits), [p.message("en") for p in hits]
@@ -207,14 +218,37 @@ def test_library_copy_without_swap_loads(tmp_path):
 EXAMPLE_DATA = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in EXAMPLES]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=12), st.dates(),
-    st.sampled_from(["us", "site", "in_place", "present", "accepted", "joint_venture", "CN", "2026-04-01",
-                     "overview", "recipe_source", "local_staff", "custom", "engineer_poaching@x", "", "-1"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.dates(),
+    st.sampled_from(
+        [
+            "us",
+            "site",
+            "in_place",
+            "present",
+            "accepted",
+            "joint_venture",
+            "CN",
+            "2026-04-01",
+            "overview",
+            "recipe_source",
+            "local_staff",
+            "custom",
+            "engineer_poaching@x",
+            "",
+            "-1",
+        ]
+    ),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                         st.dictionaries(st.text(max_size=8), inner, max_size=3)),
-                      max_leaves=8)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=8,
+)
 
 
 def _places(node, path=()) -> list[tuple]:

@@ -94,7 +94,7 @@ def tr(strings: dict, key: str, lang: str) -> str:
 
 #: Installed in the server process through PYTHONPATH: every connection, datagram, bind and name lookup it makes is
 #: appended to $TTPLAN_AUDIT_LOG (attempts are logged before they happen, so blocked ones are caught too).
-SITECUSTOMIZE = '''
+SITECUSTOMIZE = """
 import json, os, sys
 
 _LOG = os.environ.get("TTPLAN_AUDIT_LOG")
@@ -131,7 +131,7 @@ def _hook(event, args):
 
 
 sys.addaudithook(_hook)
-'''
+"""
 
 
 @dataclasses.dataclass
@@ -153,8 +153,7 @@ def hostile_server(tmp_path_factory):
     (hook / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
     audit = folder / "audit.jsonl"
     pythonpath = os.pathsep.join(p for p in (str(hook), os.environ.get("PYTHONPATH", "")) if p)
-    with running_app(folder, env={"PYTHONPATH": pythonpath, "TTPLAN_AUDIT_LOG": str(audit)},
-                     database_url=url) as base:
+    with running_app(folder, env={"PYTHONPATH": pythonpath, "TTPLAN_AUDIT_LOG": str(audit)}, database_url=url) as base:
         yield Server(base, hostile, audit, url)
 
 
@@ -198,13 +197,29 @@ CLOSED_EXPANDER = "[data-testid='stMain'] [data-testid='stExpander'] details:not
 def open_expanders(page) -> None:
     """Open every closed expander of the main area (a plain expander opens without a rerun); clicked in the page
     itself, all at once (Playwright's one-by-one clicks cost a second each)."""
-    if page.evaluate("(selector) => { const s = document.querySelectorAll(selector); s.forEach(x => x.click());"
-                     " return s.length; }", CLOSED_EXPANDER):
+    if page.evaluate(
+        "(selector) => { const s = document.querySelectorAll(selector); s.forEach(x => x.click()); return s.length; }",
+        CLOSED_EXPANDER,
+    ):
         page.wait_for_timeout(200)
 
 
-EDITOR_SECTIONS = ("project", "our_company", "planning", "technologies", "country", "partners", "governance",
-                   "contract", "people", "equipment", "operations", "black_boxing", "exit", "file")
+EDITOR_SECTIONS = (
+    "project",
+    "our_company",
+    "planning",
+    "technologies",
+    "country",
+    "partners",
+    "governance",
+    "contract",
+    "people",
+    "equipment",
+    "operations",
+    "black_boxing",
+    "exit",
+    "file",
+)
 CONTRACT_PANELS = 3
 
 
@@ -232,8 +247,10 @@ def visit(page, base: str, lang: str, seen: list[Seen]) -> None:
         seen.append(inspect(page, lang, slug))
         if slug == "disclosure":
             # The data grid draws only the columns in view: scroll the tables to their last column (the notes).
-            page.evaluate("() => document.querySelectorAll('[data-testid=stDataFrame] .dvn-scroller')"
-                          ".forEach(e => { e.scrollLeft = e.scrollWidth; })")
+            page.evaluate(
+                "() => document.querySelectorAll('[data-testid=stDataFrame] .dvn-scroller')"
+                ".forEach(e => { e.scrollLeft = e.scrollWidth; })"
+            )
             page.wait_for_timeout(300)
             seen.append(inspect(page, lang, "disclosure#scrolled"))
 
@@ -271,8 +288,11 @@ def expectations(h: sp.Hostile) -> dict[str, list[tuple[str, list[str], int | No
     techs = [h.marker(f"technologies[{i}].name") for i in range(len(spec.technologies))]
     stages = [h.marker(f"disclosure.stages[{i}].name") for i in range(len(spec.disclosure.stages))]
     gates = [h.marker(f"disclosure.stages[{i}].gate.note") for i in range(len(spec.disclosure.stages))]
-    items = [h.marker(f"disclosure.stages[{i}].items[{j}].note") for i, s in enumerate(spec.disclosure.stages)
-             for j in range(len(s.items))]
+    items = [
+        h.marker(f"disclosure.stages[{i}].items[{j}].note")
+        for i, s in enumerate(spec.disclosure.stages)
+        for j in range(len(s.items))
+    ]
     jv = [h.marker(f"partners[{i}].name") for i, p in enumerate(spec.partners) if p.role.value == "jv_partner"]
     partners = [h.marker(f"partners[{i}].name") for i in range(len(spec.partners))]
     equipment = [h.marker(f"equipment[{i}].name") for i in range(len(spec.equipment))]
@@ -280,25 +300,40 @@ def expectations(h: sp.Hostile) -> dict[str, list[tuple[str, list[str], int | No
     justifications = [h.marker(f"decisions[{i}].justification") for i in range(len(spec.decisions))]
     store = [sp.marker(n) for n in range(9001, 9005)]
     return {
-        "": [("project name and site", [h.marker("project.name"), h.marker("project.site_name")], None),
-             ("stage names on the timeline", stages, None),
-             ("technology names in the top risks", techs, 1)],
+        "": [
+            ("project name and site", [h.marker("project.name"), h.marker("project.site_name")], None),
+            ("stage names on the timeline", stages, None),
+            ("technology names in the top risks", techs, 1),
+        ],
         "portfolio": [("project name", [h.marker("project.name")], None)],
         "editor": [("every free-text field the editor holds", editor_markers(h), None)],
-        "disclosure": [("stage names and gate notes", stages + gates, None),
-                       ("notes of what a stage hands over", items, 1)],
-        "governance": [("JV partner names on the equity and board inputs", jv, None),
-                       ("equipment names", equipment, None)],
+        "disclosure": [
+            ("stage names and gate notes", stages + gates, None),
+            ("notes of what a stage hands over", items, 1),
+        ],
+        "governance": [
+            ("JV partner names on the equity and board inputs", jv, None),
+            ("equipment names", equipment, None),
+        ],
         "whatif": [("stage and technology names in the levers", stages + techs, 2)],
-        "contract": [("notes and article numbers of the opened clause panels", h.markers("contract.clauses"),
-                      2 * CONTRACT_PANELS),
-                     ("technology names in the findings a clause lowers", techs, 1)],
-        "findings": [("technology names in finding titles", techs, 1),
-                     ("decisions: justification and who", justifications, 1)],
+        "contract": [
+            (
+                "notes and article numbers of the opened clause panels",
+                h.markers("contract.clauses"),
+                2 * CONTRACT_PANELS,
+            ),
+            ("technology names in the findings a clause lowers", techs, 1),
+        ],
+        "findings": [
+            ("technology names in finding titles", techs, 1),
+            ("decisions: justification and who", justifications, 1),
+        ],
         "graph": [("names of the graph's points", techs + partners + people + equipment, 3)],
-        "history": [("authors and comments of the versions", store, None),
-                    ("author and comment of the refused save", [sp.marker(9005), sp.marker(9006)], None),
-                    ("decision log", justifications, 1)],
+        "history": [
+            ("authors and comments of the versions", store, None),
+            ("author and comment of the refused save", [sp.marker(9005), sp.marker(9006)], None),
+            ("decision log", justifications, 1),
+        ],
     }
 
 
@@ -348,8 +383,10 @@ def test_hostile_text_is_shown_as_plain_text(tour, hostile_server):
                 hits = [m for m in markers if m in found]
                 need = len(markers) if at_least is None else min(at_least, len(markers))
                 if len(hits) < need:
-                    missing.append(f"{lang}:{slug or 'dashboard'}: {what}: {len(hits)} of {len(markers)} seen, "
-                                   f"{need} needed; missing {sorted(set(markers) - set(hits))[:8]}")
+                    missing.append(
+                        f"{lang}:{slug or 'dashboard'}: {what}: {len(hits)} of {len(markers)} seen, "
+                        f"{need} needed; missing {sorted(set(markers) - set(hits))[:8]}"
+                    )
         # The payloads' markup is there to read, literally.
         everything = "\n".join(s.text for s in tour.seen if s.lang == lang)
         for literal in ('<b id="injected-', "<script>window.__pwned=1</script>", "![PWNIMG](", "{{7*7}}"):
@@ -362,8 +399,10 @@ def _loopback(host) -> bool:
     if host in (None, "", "localhost"):
         return True
     try:
-        return ipaddress.ip_address(str(host).split("%")[0]) in (ipaddress.ip_address("127.0.0.1"),
-                                                                  ipaddress.ip_address("::1"))
+        return ipaddress.ip_address(str(host).split("%")[0]) in (
+            ipaddress.ip_address("127.0.0.1"),
+            ipaddress.ip_address("::1"),
+        )
     except ValueError:
         return False
 
@@ -453,13 +492,15 @@ def test_uploads_over_the_limit_are_refused(hostile_server, tmp_path):
         settle(page)
         switch_language(page, "en")
         go_to(page, hostile_server.base, "editor")
-        page.locator("[data-testid='stMain'] [data-testid='stRadio']").first \
-            .get_by_text(tr(EDITOR, "sec_file", "en"), exact=True).click()
+        page.locator("[data-testid='stMain'] [data-testid='stRadio']").first.get_by_text(
+            tr(EDITOR, "sec_file", "en"), exact=True
+        ).click()
         settle(page)
         uploader = page.locator("[data-testid='stFileUploader']").first
         # 1. The page refuses a 3 MB file before sending it.
         uploader.locator("input[type=file]").set_input_files(
-            {"name": "big.yaml", "mimeType": "application/x-yaml", "buffer": b"# padding\n" * (BIG // 10)})
+            {"name": "big.yaml", "mimeType": "application/x-yaml", "buffer": b"# padding\n" * (BIG // 10)}
+        )
         settle(page)
         refusal = uploader.inner_text()
         assert "2" in refusal and re.search(r"(?i)(too large|smaller|limit|MB)", refusal), refusal
@@ -467,20 +508,31 @@ def test_uploads_over_the_limit_are_refused(hostile_server, tmp_path):
         assert page.get_by_text(tr(EDITOR, "import_open", "en")).count() == 0
         # 2. A small file goes through the endpoint; the same request carrying 3 MB is refused by the server.
         uploader.locator("input[type=file]").set_input_files(
-            {"name": "small.yaml", "mimeType": "application/x-yaml", "buffer": small})
+            {"name": "small.yaml", "mimeType": "application/x-yaml", "buffer": small}
+        )
         settle(page)
         put = next(r for r in uploads if r.method == "PUT")
         headers = {k: v for k, v in put.headers.items() if k.lower() in ("x-xsrftoken",)}
-        big = context.request.put(put.url, headers=headers, multipart={
-            "file": {"name": "big.yaml", "mimeType": "application/x-yaml", "buffer": b"#" * BIG}})
-        again = context.request.put(put.url, headers=headers, multipart={
-            "file": {"name": "small.yaml", "mimeType": "application/x-yaml", "buffer": small}})
+        big = context.request.put(
+            put.url,
+            headers=headers,
+            multipart={"file": {"name": "big.yaml", "mimeType": "application/x-yaml", "buffer": b"#" * BIG}},
+        )
+        again = context.request.put(
+            put.url,
+            headers=headers,
+            multipart={"file": {"name": "small.yaml", "mimeType": "application/x-yaml", "buffer": small}},
+        )
         # 3. Counsel's workbook: 2 MB at most, in the page as on the server; 3 MB is refused and nothing is read.
         go_to(page, hostile_server.base, "contract")
         uploader = page.locator("[data-testid='stFileUploader']").first
         uploader.locator("input[type=file]").set_input_files(
-            {"name": "big.xlsx", "buffer": b"PK" + b"\0" * BIG,
-             "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+            {
+                "name": "big.xlsx",
+                "buffer": b"PK" + b"\0" * BIG,
+                "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
         page.wait_for_timeout(1000)
         settle(page)
         workbook_refusal = uploader.inner_text()
@@ -519,15 +571,28 @@ def test_app_works_with_outbound_connections_blocked():
             pytest.fail("a network namespace is required (unshare -n as root, or unshare -rn)")
         pytest.skip("no network namespace can be created here (unshare -n / -rn refused)")
     driver = "from tests.browser_support import offline_tour_main; offline_tour_main()"
-    result = subprocess.run([*command, sys.executable, "-c", driver], cwd=REPO_ROOT, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [*command, sys.executable, "-c", driver], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["interfaces"] == ["lo"]
     assert seen["outbound"] in ("ENETUNREACH", "EHOSTUNREACH"), seen["outbound"]
     assert set(seen["pages"]) == set(PAGES)
-    titles = {tr(COMMON, f"nav_{slug}", "ja") for slug in ("portfolio", "editor", "disclosure", "governance",
-                                                             "whatif", "contract", "findings", "graph", "history")}
+    titles = {
+        tr(COMMON, f"nav_{slug}", "ja")
+        for slug in (
+            "portfolio",
+            "editor",
+            "disclosure",
+            "governance",
+            "whatif",
+            "contract",
+            "findings",
+            "graph",
+            "history",
+        )
+    }
     for slug, page in seen["pages"].items():
         assert page["exception"] is None, (slug, page["exception"])
         assert page["elements"] > 3, (slug, page)

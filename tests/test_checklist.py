@@ -10,18 +10,21 @@ from model.engine.checklist import STATUSES, combine
 from .conftest import EXAMPLES, MINIMAL
 
 
-@pytest.mark.parametrize("statuses,expected", [
-    (["met", "met"], "met"),
-    (["met", "partial"], "partial"),
-    (["met", "gap"], "partial"),
-    (["gap", "gap"], "gap"),
-    (["gap", "unknown"], "gap"),
-    (["met", "unknown"], "partial"),
-    (["unknown"], "unknown"),
-    (["not_applicable", "met"], "met"),
-    (["not_applicable"], "not_applicable"),
-    ([], "unknown"),
-])
+@pytest.mark.parametrize(
+    "statuses,expected",
+    [
+        (["met", "met"], "met"),
+        (["met", "partial"], "partial"),
+        (["met", "gap"], "partial"),
+        (["gap", "gap"], "gap"),
+        (["gap", "unknown"], "gap"),
+        (["met", "unknown"], "partial"),
+        (["unknown"], "unknown"),
+        (["not_applicable", "met"], "met"),
+        (["not_applicable"], "not_applicable"),
+        ([], "unknown"),
+    ],
+)
 def test_combine(statuses, expected):
     assert combine(statuses) == expected
 

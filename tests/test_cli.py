@@ -36,7 +36,10 @@ def test_installed_command_shows_help():
 
 
 def test_installed_command_exits_2_with_every_error_on_stderr_and_no_trace(write):
-    path = write(MINIMAL.replace("joint_venture", "jv") + "people:\n  - {id: g, kind: local_staff, employer: site, headcount: -2}\n")
+    path = write(
+        MINIMAL.replace("joint_venture", "jv")
+        + "people:\n  - {id: g, kind: local_staff, employer: site, headcount: -2}\n"
+    )
     result = ttplan("validate", str(path), "--lang", "en")
     assert result.returncode == 2
     assert "project.deal_type" in result.stderr and "people[0].headcount" in result.stderr
@@ -62,6 +65,7 @@ def test_installed_store_command_exits_2_for_an_unknown_project(tmp_path):
 
 def test_an_unexpected_error_is_one_line_not_a_trace(monkeypatch, capsys, library):
     """main() is the last line of defence: a bug shows as one line and exit status 1 (the trace with TTPLAN_DEBUG)."""
+
     def broken(*_args, **_kwargs):
         raise RuntimeError("boom")
 
@@ -172,8 +176,10 @@ def test_decided_findings_are_shown_apart_with_their_justification(run):
 def test_store_commands_end_to_end(run, tmp_path):
     db = ["--db", f"sqlite:///{tmp_path / 'cli.db'}", "--lang", "en"]
     example = EXAMPLES[1]
-    assert run("store", "import", str(example), "--author", "Yamada", "--comment", "first", *db).stdout.strip() == \
-        f"{example.stem} v1"
+    assert (
+        run("store", "import", str(example), "--author", "Yamada", "--comment", "first", *db).stdout.strip()
+        == f"{example.stem} v1"
+    )
     edited = tmp_path / "edited.yaml"
     edited.write_text(example.read_text(encoding="utf-8").replace("  sector:", "  sector: 改訂 ", 1), encoding="utf-8")
     assert run("store", "import", str(edited), "--author", "Sato", *db).stdout.strip() == f"{example.stem} v2"
@@ -236,8 +242,9 @@ def test_terminal_control_sequences_in_project_text_are_printed_inert(run, tmp_p
     terminal as such: they are shown as visible \\xNN."""
     db = ["--db", f"sqlite:///{tmp_path / 'cli.db'}", "--lang", "en"]
     hostile = tmp_path / "hostile.yaml"
-    text = re.sub(r"(?m)^  name: .*$", r'  name: "\\e[2J\\e]0;owned\\a x"', EXAMPLES[0].read_text(encoding="utf-8"),
-                  count=1)
+    text = re.sub(
+        r"(?m)^  name: .*$", r'  name: "\\e[2J\\e]0;owned\\a x"', EXAMPLES[0].read_text(encoding="utf-8"), count=1
+    )
     hostile.write_text(text, encoding="utf-8")
     imported = run("store", "import", str(hostile), "--author", "a\x1b[8mhidden", "--comment", "c\x9bX", *db)
     assert imported.exit_code == 0, imported.stderr

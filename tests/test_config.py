@@ -9,8 +9,13 @@ from model.knowledge.library import REPO_ROOT
 
 
 def config_show() -> str:
-    result = subprocess.run([sys.executable, "-m", "streamlit", "config", "show"], cwd=REPO_ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "streamlit", "config", "show"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -43,6 +43,6 @@ def test_every_data_check_of_the_checklist_is_documented():
     from model.engine.checklist import CHECKS
 
     readme = (REPO_ROOT / "libraries" / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("## How a checklist item is decided"):]
+    table = readme[readme.index("## How a checklist item is decided") :]
     for item_id in CHECKS:
         assert item_id in table, f"document the data check of {item_id} in libraries/README.md"

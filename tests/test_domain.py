@@ -17,15 +17,18 @@ def gov(*shares: tuple[str, float, bool]) -> Governance:
     return Governance(equity=[Shareholding(holder=h, percent=p, voting=v) for h, p, v in shares])
 
 
-@pytest.mark.parametrize(("shares", "share", "majority"), [
-    ((), None, None),                                              # nothing recorded: unknown, never 0 or "no"
-    (((US, 49, True), ("p", 51, True)), 49.0, False),
-    (((US, 50, True), ("p", 50, True)), 50.0, False),                # exactly half is no majority
-    (((US, 51, True), ("p", 49, True)), 51.0, True),
-    (((US, 45, True), ("p", 30, False), ("q", 25, True)), 64.2857, True),  # non-voting shares carry no votes
-    (((US, 60, False), ("p", 40, True)), 0.0, False),              # our equity without votes is no control
-    (((US, 40, True),), 40.0, False),                              # unrecorded equity is held by others
-])
+@pytest.mark.parametrize(
+    ("shares", "share", "majority"),
+    [
+        ((), None, None),  # nothing recorded: unknown, never 0 or "no"
+        (((US, 49, True), ("p", 51, True)), 49.0, False),
+        (((US, 50, True), ("p", 50, True)), 50.0, False),  # exactly half is no majority
+        (((US, 51, True), ("p", 49, True)), 51.0, True),
+        (((US, 45, True), ("p", 30, False), ("q", 25, True)), 64.2857, True),  # non-voting shares carry no votes
+        (((US, 60, False), ("p", 40, True)), 0.0, False),  # our equity without votes is no control
+        (((US, 40, True),), 40.0, False),  # unrecorded equity is held by others
+    ],
+)
 def test_voting_share_and_majority(shares, share, majority):
     g = gov(*shares)
     assert g.voting_share() == share
@@ -35,14 +38,19 @@ def test_voting_share_and_majority(shares, share, majority):
 JV = next(p for p in EXAMPLES if p.stem == "jv-china-battery")
 
 
-@pytest.mark.parametrize(("partner_voting", "fact", "status"), [
-    (True, "minority_equity", "gap"),   # 45 : 55, both voting
-    (False, None, "met"),               # the partner's 55 % carries no votes: ours are all the votes
-])
+@pytest.mark.parametrize(
+    ("partner_voting", "fact", "status"),
+    [
+        (True, "minority_equity", "gap"),  # 45 : 55, both voting
+        (False, None, "met"),  # the partner's 55 % carries no votes: ours are all the votes
+    ],
+)
 def test_the_rule_and_the_checklist_read_the_same_majority(library, partner_voting, fact, status):
     spec = load_project(JV, library)
-    spec.governance.equity = [Shareholding(holder=US, percent=45),
-                              Shareholding(holder="yuntan-material", percent=55, voting=partner_voting)]
+    spec.governance.equity = [
+        Shareholding(holder=US, percent=45),
+        Shareholding(holder="yuntan-material", percent=55, voting=partner_voting),
+    ]
     a = assess(spec, library)
     facts = {x.id for f in a.findings if f.channel.value == "loss_of_control" for x, _ in f.facts}
     assert (fact in facts) if fact else not facts & {"minority_equity", "equal_equity"}
@@ -84,7 +92,9 @@ def test_the_assessment_keeps_the_clauses_the_deal_needs(path, library):
     a = assess(load_project(path, library), library)
     pctx = predicate_context(a.spec, RuleContext(a.spec, library, a.graph))
     assert a.conditions == pctx
-    assert [c.id for c in a.needed_clauses] == [c.id for c in library.clauses.values() if clause_needed(c, a.spec, pctx)]
+    assert [c.id for c in a.needed_clauses] == [
+        c.id for c in library.clauses.values() if clause_needed(c, a.spec, pctx)
+    ]
     assert a.needed_clauses and all(a.needs_clause(c.id) for c in a.needed_clauses)
     assert not a.needs_clause("no-such-clause")
     for m in rank_mitigations(a):  # the ranking proposes only clauses the deal needs

@@ -33,8 +33,10 @@ def test_minimal_project_is_valid_and_mostly_unknown(write, library):
 
 
 def test_yaml_syntax_error_has_line_and_column(write, library):
-    p = only(problems_of(write, "format_version: 1\nproject:\n  name: [unclosed\n  deal_type: licence\n", library),
-             "yaml_syntax")
+    p = only(
+        problems_of(write, "format_version: 1\nproject:\n  name: [unclosed\n  deal_type: licence\n", library),
+        "yaml_syntax",
+    )
     assert p.line is not None and p.line >= 3 and p.column is not None
     assert "YAML" in p.message("ja") and "YAML" in p.message("en")
 
@@ -87,7 +89,10 @@ def test_equity_over_100_percent(write, library):
 
 
 def test_equity_under_100_is_only_a_warning(write, library):
-    text = MINIMAL + "partners:\n  - {id: hd, name: 華東, role: jv_partner}\ngovernance:\n  equity:\n    - {holder: us, percent: 49}\n"
+    text = (
+        MINIMAL
+        + "partners:\n  - {id: hd, name: 華東, role: jv_partner}\ngovernance:\n  equity:\n    - {holder: us, percent: 49}\n"
+    )
     spec, problems = validate_file(write(text), library)
     assert spec is not None
     assert [p.code for p in problems] == ["equity_under_100"] and problems[0].severity == "warning"
@@ -100,7 +105,9 @@ def test_negative_headcount(write, library):
 
 
 def test_percent_over_100(write, library):
-    text = MINIMAL + "people:\n  - {id: local, kind: local_staff, employer: site, expected_annual_turnover_percent: 130}\n"
+    text = (
+        MINIMAL + "people:\n  - {id: local, kind: local_staff, employer: site, expected_annual_turnover_percent: 130}\n"
+    )
     p = only(problems_of(write, text, library), "too_large")
     assert p.path == ("people", 0, "expected_annual_turnover_percent")
 
@@ -150,7 +157,10 @@ def test_reserved_partner_id(write, library):
 
 
 def test_ownership_cycle(write, library):
-    text = MINIMAL + "partners:\n  - {id: a, name: A, role: jv_partner, parent: b}\n  - {id: b, name: B, role: affiliate, parent: a}\n"
+    text = (
+        MINIMAL
+        + "partners:\n  - {id: a, name: A, role: jv_partner, parent: b}\n  - {id: b, name: B, role: affiliate, parent: a}\n"
+    )
     assert "a → b → a" in only(problems_of(write, text, library), "ownership_cycle").message("en")
 
 
@@ -161,13 +171,18 @@ def test_unknown_clause_id(write, library):
 
 
 def test_accepted_decision_needs_justification(write, library):
-    text = MINIMAL + "technologies:\n  - {id: etch, name: A}\ndecisions:\n  - {finding: engineer_poaching@etch, status: accepted}\n"
+    text = (
+        MINIMAL
+        + "technologies:\n  - {id: etch, name: A}\ndecisions:\n  - {finding: engineer_poaching@etch, status: accepted}\n"
+    )
     assert only(problems_of(write, text, library), "justification_required").path == ("decisions", 0, "justification")
 
 
 def test_unsupported_format_version(write, library):
-    p = only(problems_of(write, MINIMAL.replace("format_version: 1", "format_version: 7"), library),
-             "format_version_unsupported")
+    p = only(
+        problems_of(write, MINIMAL.replace("format_version: 1", "format_version: 7"), library),
+        "format_version_unsupported",
+    )
     assert "7" in p.message("en") and "1" in p.message("en")
 
 

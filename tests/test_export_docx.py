@@ -154,10 +154,14 @@ def test_project_variable_value_appears_in_wording(library, write, assessments):
     assert "終了（理由のいかんを問わない。）後も5年間存続する" in text
     # The example's 5 equals the default, so prove the project value is used with one that differs.
     cm = next(p for p in EXAMPLES if p.stem == "cm-vietnam-parts")
-    path = project_from(cm, write, lambda d: d["contract"]["clauses"]["confidentiality-survival"]["variables"]
-                        .update(survival_years=7))
+    path = project_from(
+        cm, write, lambda d: d["contract"]["clauses"]["confidentiality-survival"]["variables"].update(survival_years=7)
+    )
     b = assess(load_project(path, library), library)
-    phrases = {"ja": "終了（理由のいかんを問わない。）後も{}年間存続する", "en": "survive for {} years after this Agreement ends"}
+    phrases = {
+        "ja": "終了（理由のいかんを問わない。）後も{}年間存続する",
+        "en": "survive for {} years after this Agreement ends",
+    }
     for lang, phrase in phrases.items():
         text = all_text(open_docx(clause_docx(b, library, lang, date=DATE)))
         assert phrase.format(7) in text
@@ -180,8 +184,11 @@ def test_user_text_goes_in_as_plain_text(library, write):
         d["project"]["name"] = "案件 " + payload
         first = next(iter(d["contract"]["clauses"]))
         entry = d["contract"]["clauses"][first]
-        d["contract"]["clauses"][first] = {"status": entry if isinstance(entry, str) else entry["status"],
-                                           "note": payload, "draft_reference": "Art. 1 " + payload}
+        d["contract"]["clauses"][first] = {
+            "status": entry if isinstance(entry, str) else entry["status"],
+            "note": payload,
+            "draft_reference": "Art. 1 " + payload,
+        }
 
     a = assess(load_project(project_from(jv, write, edit), library), library)
     document = open_docx(clause_docx(a, library, "ja", date=DATE))

@@ -87,7 +87,14 @@ def test_report_shows_rating_score_and_top_risk(path, lang, library, assessments
     for f in a.findings:
         if f.decided:
             assert esc(f.decision.justification) in text
-    for section in ('id="rating"', 'id="matrix"', 'id="top-risks"', 'id="readiness"', 'id="timeline"', 'id="decisions"'):
+    for section in (
+        'id="rating"',
+        'id="matrix"',
+        'id="top-risks"',
+        'id="readiness"',
+        'id="timeline"',
+        'id="decisions"',
+    ):
         assert section in text
     assert 'id="changes"' not in text
 
@@ -189,8 +196,9 @@ def test_urls_in_user_text_are_shown_defanged(library, write):
 def test_previous_version_adds_what_changed(library, write, assessments):
     jv = next(p for p in EXAMPLES if p.stem == "jv-china-battery")
     # The earlier version had one technology fewer: its findings are new now.
-    earlier = load_project(project_from(jv, write, lambda d: _drop_technology(d, "slurry-formulation"), "v1.yaml"),
-                           library)
+    earlier = load_project(
+        project_from(jv, write, lambda d: _drop_technology(d, "slurry-formulation"), "v1.yaml"), library
+    )
     previous = assess(earlier, library)
     a = assessments["jv-china-battery"]
     for lang in LANGS:

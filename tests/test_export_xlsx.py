@@ -100,13 +100,22 @@ def test_workbook_matches_assessment(name, lang, assessed, library):
     spec, a = assessed[name]
     wb = workbook(assessment_xlsx(a, library, lang))
     phase_sheets = [phase_sheet_name(p, lang) for p in Phase]
-    expected_sheets = [sheet_name("legend", lang), *phase_sheets, sheet_name("findings", lang),
-                       sheet_name("controls", lang), sheet_name("wording", lang), sheet_name("matrix", lang)]
+    expected_sheets = [
+        sheet_name("legend", lang),
+        *phase_sheets,
+        sheet_name("findings", lang),
+        sheet_name("controls", lang),
+        sheet_name("wording", lang),
+        sheet_name("matrix", lang),
+    ]
     assert wb.sheetnames == expected_sheets
 
     # Legend: score and grade by their raw keys.
-    legend = {row[2]: row[1] for row in wb[sheet_name("legend", lang)].iter_rows(min_row=2, max_row=20, values_only=True)
-              if row[2]}
+    legend = {
+        row[2]: row[1]
+        for row in wb[sheet_name("legend", lang)].iter_rows(min_row=2, max_row=20, values_only=True)
+        if row[2]
+    }
     assert legend["score"] == a.score
     assert legend["grade"] == a.grade.grade
     assert legend["project.id"] == a.project_id
@@ -151,7 +160,9 @@ def test_workbook_matches_assessment(name, lang, assessed, library):
         m = spec.measure(mid)
         assert row["status"] == (m.status.value if m else None)
     some = next(iter(spec.contract.clauses))
-    assert clauses[some]["wording"] == neutralise(library.clauses[some].render(lang, spec.contract.clauses[some].variables))
+    assert clauses[some]["wording"] == neutralise(
+        library.clauses[some].render(lang, spec.contract.clauses[some].variables)
+    )
 
     # The status column offers the allowed raw values.
     validations = ws.data_validations.dataValidation
@@ -160,8 +171,13 @@ def test_workbook_matches_assessment(name, lang, assessed, library):
     assert '"in_place,partial,planned,absent,not_applicable"' in formulas
 
     # Every table: bold frozen header and an auto-filter.
-    for title in [sheet_name("legend", lang), *phase_sheets, sheet_name("findings", lang), sheet_name("controls", lang),
-                  sheet_name("wording", lang)]:
+    for title in [
+        sheet_name("legend", lang),
+        *phase_sheets,
+        sheet_name("findings", lang),
+        sheet_name("controls", lang),
+        sheet_name("wording", lang),
+    ]:
         sheet = wb[title]
         assert sheet.freeze_panes == "A2", title
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), title
@@ -253,9 +269,16 @@ def hostile(library):
 
 
 def test_poisoning_reaches_the_fields_the_brief_names(hostile):
-    texts = [hostile.project.name, hostile.project.description, hostile.technologies[0].name, hostile.partners[0].name,
-             next(iter(hostile.contract.clauses.values())).note, hostile.disclosure.stages[0].name,
-             hostile.people[0].name, hostile.equipment[0].name]
+    texts = [
+        hostile.project.name,
+        hostile.project.description,
+        hostile.technologies[0].name,
+        hostile.partners[0].name,
+        next(iter(hostile.contract.clauses.values())).note,
+        hostile.disclosure.stages[0].name,
+        hostile.people[0].name,
+        hostile.equipment[0].name,
+    ]
     assert all(t in PAYLOADS for t in texts)
     assert any(d.justification in PAYLOADS for d in hostile.decisions)
 
@@ -282,7 +305,9 @@ def test_hostile_text_comes_out_inert(hostile, library, lang):
                     strings.append(cell.value)
     # The payloads are there, as text the reader can see.
     assert "'" + '=HYPERLINK("http://x","y")' in strings or any('\'=HYPERLINK("http://x","y")' in s for s in strings)
-    legend = {row[2]: row[1] for row in wb[sheet_name("legend", lang)].iter_rows(min_row=2, max_row=20, values_only=True)}
+    legend = {
+        row[2]: row[1] for row in wb[sheet_name("legend", lang)].iter_rows(min_row=2, max_row=20, values_only=True)
+    }
     assert legend["project.name"] == neutralise(clean_text(hostile.project.name))
 
 
@@ -319,30 +344,44 @@ def test_round_trip_of_two_statuses_and_one_note(assessed, library, lang):
     assert old_measure.status.value == "partial" and old_measure.owner and old_measure.due
     note_clause = next(cid for cid in spec.contract.clauses if cid != clause_id)
     new_note = "=Counsel: Art. 12 agreed 2027-02-01\nsee mark-up"
-    data = edited(assessment_xlsx(a, library, lang), [
-        ("clause", clause_id, "status", "present"),
-        ("measure", measure_id, "status", "in_place"),
-        ("clause", note_clause, "note", "'" + new_note),  # text starting with '=' is typed with a leading '
-    ])
+    data = edited(
+        assessment_xlsx(a, library, lang),
+        [
+            ("clause", clause_id, "status", "present"),
+            ("measure", measure_id, "status", "in_place"),
+            ("clause", note_clause, "note", "'" + new_note),  # text starting with '=' is typed with a leading '
+        ],
+    )
     new, changes = read_checklist_workbook(data, spec, library)
 
     assert spec == before, "the input project must not change"
-    assert sorted(changes, key=lambda c: c.id) == sorted([
-        StatusChange("clause", clause_id, "partial", "present", False),
-        StatusChange("measure", measure_id, "partial", "in_place", False),
-        StatusChange("clause", note_clause, spec.contract.clauses[note_clause].status.value,
-                     spec.contract.clauses[note_clause].status.value, True),
-    ], key=lambda c: c.id)
+    assert sorted(changes, key=lambda c: c.id) == sorted(
+        [
+            StatusChange("clause", clause_id, "partial", "present", False),
+            StatusChange("measure", measure_id, "partial", "in_place", False),
+            StatusChange(
+                "clause",
+                note_clause,
+                spec.contract.clauses[note_clause].status.value,
+                spec.contract.clauses[note_clause].status.value,
+                True,
+            ),
+        ],
+        key=lambda c: c.id,
+    )
 
     expected = before.model_copy(deep=True)
     old = expected.contract.clauses[clause_id]
-    expected.contract.clauses[clause_id] = ClauseEntry(status="present", note=old.note,
-                                                       draft_reference=old.draft_reference, variables=old.variables)
-    expected.our_company.generative_ai_rules = Measure(status="in_place", note=old_measure.note,
-                                                       owner=old_measure.owner, due=old_measure.due)
+    expected.contract.clauses[clause_id] = ClauseEntry(
+        status="present", note=old.note, draft_reference=old.draft_reference, variables=old.variables
+    )
+    expected.our_company.generative_ai_rules = Measure(
+        status="in_place", note=old_measure.note, owner=old_measure.owner, due=old_measure.due
+    )
     other = expected.contract.clauses[note_clause]
-    expected.contract.clauses[note_clause] = ClauseEntry(status=other.status, note=new_note,
-                                                         draft_reference=other.draft_reference, variables=other.variables)
+    expected.contract.clauses[note_clause] = ClauseEntry(
+        status=other.status, note=new_note, draft_reference=other.draft_reference, variables=other.variables
+    )
     assert new == expected
 
 
@@ -370,9 +409,14 @@ def test_status_for_an_unrecorded_clause_or_measure_creates_it(write, library):
     data = assessment_xlsx(a, library)
     ws = controls_sheet(workbook(data))
     clause_id = next(r["id"] for r in table(ws, CONTROL_COLUMNS) if r["kind"] == "clause")
-    data = edited(data, [("measure", "operations.access_reviews", "status", "planned"),
-                         ("clause", clause_id, "status", "missing"),
-                         ("clause", clause_id, "note", "not in draft v1")])
+    data = edited(
+        data,
+        [
+            ("measure", "operations.access_reviews", "status", "planned"),
+            ("clause", clause_id, "status", "missing"),
+            ("clause", clause_id, "note", "not in draft v1"),
+        ],
+    )
     new, changes = read_checklist_workbook(data, spec, library)
     assert new.operations.access_reviews == Measure(status="planned")
     assert new.contract.clauses[clause_id] == ClauseEntry(status="missing", note="not in draft v1")
@@ -394,8 +438,9 @@ def test_unknown_status_names_sheet_row_and_column(jv, library):
     spec, data = jv
     clause_id = next(iter(spec.contract.clauses))
     row = row_of(controls_sheet(workbook(data)), "clause", clause_id)
-    bad = edited(data, [("clause", clause_id, "status", "presnt"),
-                        ("measure", "exit.exit_policy", "status", "present")])  # a clause value on a measure row
+    bad = edited(
+        data, [("clause", clause_id, "status", "presnt"), ("measure", "exit.exit_policy", "status", "present")]
+    )  # a clause value on a measure row
     with pytest.raises(InputError) as info:
         read_checklist_workbook(bad, spec, library, file="counsel.xlsx")
     problems = info.value.problems
@@ -413,8 +458,7 @@ def test_unknown_status_names_sheet_row_and_column(jv, library):
 def test_unknown_id_and_cleared_status_are_refused(jv, library):
     spec, data = jv
     clause_id = next(iter(spec.contract.clauses))
-    bad = edited(data, [("clause", clause_id, "id", "no-such-clause"),
-                        ("measure", "exit.exit_policy", "status", None)])
+    bad = edited(data, [("clause", clause_id, "id", "no-such-clause"), ("measure", "exit.exit_policy", "status", None)])
     with pytest.raises(InputError) as info:
         read_checklist_workbook(bad, spec, library)
     text = message_text(info.value)

@@ -25,8 +25,12 @@ WRONG_TYPE = "contract_clauses/jv-deadlock.yaml"  # channels: a number where a l
 UNKNOWN_MEASURE = "contract_clauses/jv-majority-equity.yaml"  # required_when reads a measure that does not exist
 UNKNOWN_SOURCE = "contract_clauses/jv-reserved-matters.yaml"  # cites a source the registry lacks
 BAD_COUNTRY = "country_profiles/VN.yaml"  # reviewed: not a date
-BROKEN = {WRONG_TYPE: ("channels",), UNKNOWN_MEASURE: ("required_when",), UNKNOWN_SOURCE: ("sources", 0, "source"),
-          BAD_COUNTRY: ("reviewed",)}
+BROKEN = {
+    WRONG_TYPE: ("channels",),
+    UNKNOWN_MEASURE: ("required_when",),
+    UNKNOWN_SOURCE: ("sources", 0, "source"),
+    BAD_COUNTRY: ("reviewed",),
+}
 
 
 def copy_library(root: Path) -> Path:
@@ -44,10 +48,16 @@ def replace(path: Path, old: str, new: str) -> None:
 def broken_library(root: Path) -> Path:
     copy_library(root)
     replace(root / WRONG_TYPE, "channels: [loss_of_control, partner_directors]", "channels: 5")
-    replace(root / UNKNOWN_MEASURE, "required_when: {field: project.deal_type, equals: joint_venture}",
-            "required_when: {field: our_company.no_such_measure.status, equals: implemented}")
-    replace(root / UNKNOWN_SOURCE, "  - {source: meti-guidance-2025, section: ch1.2.5}",
-            "  - {source: no-such-source, section: ch1.2.5}")
+    replace(
+        root / UNKNOWN_MEASURE,
+        "required_when: {field: project.deal_type, equals: joint_venture}",
+        "required_when: {field: our_company.no_such_measure.status, equals: implemented}",
+    )
+    replace(
+        root / UNKNOWN_SOURCE,
+        "  - {source: meti-guidance-2025, section: ch1.2.5}",
+        "  - {source: no-such-source, section: ch1.2.5}",
+    )
     replace(root / BAD_COUNTRY, "reviewed: 2026-11-22", "reviewed: soon")
     return root
 
@@ -194,8 +204,12 @@ def test_a_database_that_cannot_be_opened_gives_a_clear_message(tmp_path, fault)
     url = "nosuchdb://" if fault == "bad_url" else f"sqlite:///{path}"
     with pytest.raises(StoreError) as info:
         Store(url)
-    expected = {"directory": "cannot be opened", "garbage": "damaged or is not a database",
-                "missing_folder": "cannot be opened", "bad_url": "not in a valid form"}[fault]
+    expected = {
+        "directory": "cannot be opened",
+        "garbage": "damaged or is not a database",
+        "missing_folder": "cannot be opened",
+        "bad_url": "not in a valid form",
+    }[fault]
     assert info.value.en.startswith("The database cannot be opened: ") and expected in info.value.en
     assert info.value.ja.startswith("データベースを開けません: ") and "TTPLAN_DATABASE_URL" in info.value.ja
 
@@ -258,7 +272,8 @@ def test_app_project_using_a_left_out_clause_opens_with_a_warning(app_env, monke
 
     _, problems = parse_project(dump_project(spec).encode("utf-8"), "project.yaml", core.library())
     assert [p.code for p in problems if p.path == ("contract", "clauses", "tooling-ownership-marking")] == [
-        "clause_left_out"]
+        "clause_left_out"
+    ]
     assert all(p.severity == "warning" for p in problems if p.code == "clause_left_out")
 
 

@@ -20,8 +20,11 @@ def fmt(*args: str):
 
 
 def test_write_keeps_the_schema_line_and_the_opening_comments(write, library):
-    path = write(f"\n{SCHEMA_LINE}\n# 例：試験用の合弁。\n\n\n# second paragraph   \n\n" + MINIMAL
-                 + "our_company:\n  information_rules: {status: in_place}\n")
+    path = write(
+        f"\n{SCHEMA_LINE}\n# 例：試験用の合弁。\n\n\n# second paragraph   \n\n"
+        + MINIMAL
+        + "our_company:\n  information_rules: {status: in_place}\n"
+    )
     before = load_project(path, library)
     result = fmt(str(path), "--write", "--lang", "en")
     assert result.exit_code == 0, result.output
@@ -56,8 +59,11 @@ def test_examples_keep_their_header(example, tmp_path, library):
 
 
 def test_comments_further_down_are_named_in_a_warning(write):
-    path = write(f"{SCHEMA_LINE}\n" + MINIMAL.replace("  name:", "  # who asked\n  name:")
-                 + "our_company:  # HQ\n  information_rules: in_place\n")
+    path = write(
+        f"{SCHEMA_LINE}\n"
+        + MINIMAL.replace("  name:", "  # who asked\n  name:")
+        + "our_company:  # HQ\n  information_rules: in_place\n"
+    )
     result = fmt(str(path), "--write", "--lang", "en")
     assert result.exit_code == 0
     assert f"{path}:4: warning:" in result.stderr
@@ -82,14 +88,17 @@ def test_a_file_with_errors_is_left_untouched(write):
     assert path.read_text(encoding="utf-8") == original
 
 
-@pytest.mark.parametrize("text,header,later", [
-    ("a: 1\n", "", ()),
-    ("# only\r\n\r\na: 1\r\n", "# only\n", ()),
-    ("a: 'x # y'  # z\nb: \"#\"\nc: d#e\n", "", (1,)),
-    ("a: |\n  # text\n  more\n# after\nb: [1, 2] # flow\n", "", (4, 5)),
-    ("a: 日本語 # 注\n", "", (1,)),
-    ("---\n# after the marker\na: 1\n", "", (2,)),
-])
+@pytest.mark.parametrize(
+    "text,header,later",
+    [
+        ("a: 1\n", "", ()),
+        ("# only\r\n\r\na: 1\r\n", "# only\n", ()),
+        ("a: 'x # y'  # z\nb: \"#\"\nc: d#e\n", "", (1,)),
+        ("a: |\n  # text\n  more\n# after\nb: [1, 2] # flow\n", "", (4, 5)),
+        ("a: 日本語 # 注\n", "", (1,)),
+        ("---\n# after the marker\na: 1\n", "", (2,)),
+    ],
+)
 def test_read_comments(text, header, later):
     comments = read_comments(text)
     assert (comments.header, comments.later_lines) == (header, later)

@@ -12,11 +12,19 @@ from model.format.spec import ProjectSpec
 from .conftest import EXAMPLES, MINIMAL
 
 KEYS = list(ProjectSpec.model_fields) + ["id", "name", "percent", "holder", "status", "level", "x"]
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-                    st.text(max_size=20), st.sampled_from(["in_place", "us", "site", "2026-01-01", "ch1.2.5"]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                         st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)),
-                      max_leaves=25)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.sampled_from(["in_place", "us", "site", "2026-01-01", "ch1.2.5"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)),
+    max_leaves=25,
+)
 
 
 def check(raw: bytes, library) -> None:

@@ -81,18 +81,31 @@ def test_golden(path, library, capsys):
             for line in changed:
                 print(f"  {line}")
         return
-    assert not changed, (f"{path.stem} differs from {expected_file.name}:\n  " + "\n  ".join(changed)
-                         + "\nIf the change is meant, re-make with TTPLAN_UPDATE_GOLDEN=1 and explain it in the commit.")
+    assert not changed, (
+        f"{path.stem} differs from {expected_file.name}:\n  "
+        + "\n  ".join(changed)
+        + "\nIf the change is meant, re-make with TTPLAN_UPDATE_GOLDEN=1 and explain it in the commit."
+    )
     assert got == expected  # nothing changes() overlooks
 
 
 def test_changes_names_each_finding_before_and_after():
-    before = {"score": 10.0, "grade": "B", "findings": {"a@t": ["low", 5.0], "b@t": ["high", 30.0]},
-              "checklist": {"ch1.1.1.a": "gap"}, "timeline": [["s1", 10.0]],
-              "versions": {"scoring_model": 1, "libraries": {"scoring_model:scoring": 1}}}
-    after = {"score": 12.0, "grade": "C", "findings": {"a@t": ["medium", 8.5], "c@t": ["low", 1.0]},
-             "checklist": {"ch1.1.1.a": "met"}, "timeline": [["s1", 12.0]],
-             "versions": {"scoring_model": 2, "libraries": {"scoring_model:scoring": 2}}}
+    before = {
+        "score": 10.0,
+        "grade": "B",
+        "findings": {"a@t": ["low", 5.0], "b@t": ["high", 30.0]},
+        "checklist": {"ch1.1.1.a": "gap"},
+        "timeline": [["s1", 10.0]],
+        "versions": {"scoring_model": 1, "libraries": {"scoring_model:scoring": 1}},
+    }
+    after = {
+        "score": 12.0,
+        "grade": "C",
+        "findings": {"a@t": ["medium", 8.5], "c@t": ["low", 1.0]},
+        "checklist": {"ch1.1.1.a": "met"},
+        "timeline": [["s1", 12.0]],
+        "versions": {"scoring_model": 2, "libraries": {"scoring_model:scoring": 2}},
+    }
     assert changes(before, after) == [
         "project: 10.0 (B) → 12.0 (C)",
         "finding a@t: low 5.0 → medium 8.5",

@@ -15,7 +15,16 @@ def test_typed_nodes_and_edges_of_an_example(library):
     kinds = {d["kind"] for _, d in graph.g.nodes(data=True)}
     assert {"us", "site", "technology", "partner", "people", "equipment", "stage", "authority", "competitors"} <= kinds
     edges = {d["kind"] for _, _, d in graph.g.edges(data=True)}
-    assert {"disclosure", "ownership", "control", "employment", "access", "embodiment", "jurisdiction", "holds"} <= edges
+    assert {
+        "disclosure",
+        "ownership",
+        "control",
+        "employment",
+        "access",
+        "embodiment",
+        "jurisdiction",
+        "holds",
+    } <= edges
     owners = {a: d["percent"] for a, b, d in graph.g.in_edges("site", data=True) if d["kind"] == "ownership"}
     assert owners == {"us": 49.0, f"partner:{spec.governance.equity[1].holder}": 51.0}
 
@@ -37,21 +46,27 @@ def test_nodes_carry_data_and_no_display_text():
 
 
 def test_affiliates_follow_the_ownership_chain():
-    spec = project(partners=[{**PARTNER, "id": "top", "role": "affiliate"},
-                             {**PARTNER, "id": "a", "parent": "top"},
-                             {**PARTNER, "id": "b", "role": "affiliate", "parent": "top"},
-                             {**PARTNER, "id": "c", "role": "affiliate", "parent": "b"},
-                             {**PARTNER, "id": "lone", "role": "supplier"}])
+    spec = project(
+        partners=[
+            {**PARTNER, "id": "top", "role": "affiliate"},
+            {**PARTNER, "id": "a", "parent": "top"},
+            {**PARTNER, "id": "b", "role": "affiliate", "parent": "top"},
+            {**PARTNER, "id": "c", "role": "affiliate", "parent": "b"},
+            {**PARTNER, "id": "lone", "role": "supplier"},
+        ]
+    )
     graph = ProjectGraph(spec)
     assert [p.id for p in graph.affiliates_of("a")] == ["b", "c", "top"]
     assert graph.affiliates_of("lone") == []
 
 
 def test_queries_for_disclosure_access_and_embodiment():
-    spec = project(partners=[{**PARTNER, "competes_with_us": True}],
-                   disclosure={"stages": [disclose(recipient="p", method="paper"), disclose(stage="s2")]},
-                   people=[{"id": "ops", "kind": "local_staff", "employer": "site", "access": ["tech"]}],
-                   equipment=[{"id": "line", "name": "ライン", "category": "custom", "embodies": ["tech"], "owner": "site"}])
+    spec = project(
+        partners=[{**PARTNER, "competes_with_us": True}],
+        disclosure={"stages": [disclose(recipient="p", method="paper"), disclose(stage="s2")]},
+        people=[{"id": "ops", "kind": "local_staff", "employer": "site", "access": ["tech"]}],
+        equipment=[{"id": "line", "name": "ライン", "category": "custom", "embodies": ["tech"], "owner": "site"}],
+    )
     graph = ProjectGraph(spec)
     assert [(d.stage_index, d.recipient) for d in graph.disclosures_of("tech")] == [(0, "p"), (1, "site")]
     assert [g.id for g in graph.people_with_access("tech")] == ["ops"]

@@ -41,8 +41,9 @@ def test_adding_a_control_never_raises_any_risk(library, data):
         current = spec.contract.clauses.get(clause)
         if current is not None and current.status == ClauseStatus.PRESENT:
             return
-        spec.contract.clauses[clause] = ClauseEntry(status=strength if current is None or strength == ClauseStatus.PRESENT
-                                                    else current.status)
+        spec.contract.clauses[clause] = ClauseEntry(
+            status=strength if current is None or strength == ClauseStatus.PRESENT else current.status
+        )
     else:
         set_measure(spec, data.draw(st.sampled_from(measure_ids())), MeasureStatus.IN_PLACE)
     after_total, after = scores(spec, library)
@@ -57,10 +58,12 @@ def test_disclosing_more_never_lowers_risk(library, data):
     spec = data.draw(st.sampled_from(specs(library))).model_copy(deep=True)
     before_total, before = scores(spec, library)
     recipients = ["site"] + [p.id for p in spec.partners]
-    item = DisclosureItem(technology=data.draw(st.sampled_from([t.id for t in spec.technologies])),
-                          level=data.draw(st.sampled_from(list(DisclosureLevel))),
-                          recipient=data.draw(st.sampled_from(recipients)),
-                          method=data.draw(st.sampled_from(list(DisclosureMethod))))
+    item = DisclosureItem(
+        technology=data.draw(st.sampled_from([t.id for t in spec.technologies])),
+        level=data.draw(st.sampled_from(list(DisclosureLevel))),
+        recipient=data.draw(st.sampled_from(recipients)),
+        method=data.draw(st.sampled_from(list(DisclosureMethod))),
+    )
     stages = spec.disclosure.stages
     if stages and data.draw(st.booleans()):
         stages[data.draw(st.integers(0, len(stages) - 1))].items.append(item)

@@ -9,16 +9,23 @@ import pytest
 from model.knowledge.library import REPO_ROOT
 
 CORE = sorted((REPO_ROOT / "model").rglob("*.py"))
-ALL_MODULES = CORE + sorted((REPO_ROOT / "ui").rglob("*.py")) + sorted((REPO_ROOT / "app_pages").rglob("*.py")) + [
-    REPO_ROOT / "app.py"]
+ALL_MODULES = (
+    CORE
+    + sorted((REPO_ROOT / "ui").rglob("*.py"))
+    + sorted((REPO_ROOT / "app_pages").rglob("*.py"))
+    + [REPO_ROOT / "app.py"]
+)
 
 
 def imported_modules(path) -> set[str]:
     """Every module a file imports at run time (imports under ``if TYPE_CHECKING:`` are for annotations only)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped = {id(n) for node in ast.walk(tree)
-               if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
-               for n in ast.walk(node)}
+    skipped = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+        for n in ast.walk(node)
+    }
     names = set()
     for node in ast.walk(tree):
         if id(node) in skipped:
@@ -54,9 +61,12 @@ def test_no_stage_imports_a_later_one(path):
     own = stage_of(module)
     if own is None:
         return  # store, access, api, cli sit beside the pipeline and may use any stage
-    later = set(STAGES[STAGES.index(own) + 1:])
-    bad = sorted(m for m in imported_modules(path) if stage_of(m) in later or m in ("model.api", "model.cli",
-                                                                                     "model.store", "model.access"))
+    later = set(STAGES[STAGES.index(own) + 1 :])
+    bad = sorted(
+        m
+        for m in imported_modules(path)
+        if stage_of(m) in later or m in ("model.api", "model.cli", "model.store", "model.access")
+    )
     assert not bad, f"{module} (stage {own}) imports {bad}"
 
 

@@ -46,8 +46,10 @@ def test_equity_that_cannot_be_reached_is_none(jv):
 
 
 def test_our_shares_become_voting_ones(jv):
-    jv.governance.equity = [Shareholding(holder=US, percent=49, voting=False),
-                            Shareholding(holder="yuntan-material", percent=51)]
+    jv.governance.equity = [
+        Shareholding(holder=US, percent=49, voting=False),
+        Shareholding(holder="yuntan-material", percent=51),
+    ]
     new = levers.with_our_equity(jv, 51)
     assert new.governance.holds_majority()
 
@@ -79,14 +81,31 @@ def test_seats_stage_level_clause_measure_and_deal(jv):
 def test_equipment_warnings_name_kind_equipment_and_technologies(jv):
     core = next(t.id for t in jv.technologies if t.core)
     jv.equipment = [
-        Equipment(id="press", name="プレス", category=EquipmentCategory.CUSTOM, embodies=[core], owner="yuntan-material",
-                  disposal=DisposalPlan.SELL, maintenance="local_contractor"),
-        Equipment(id="oven", name="炉", category=EquipmentCategory.GENERAL_AS_IS, embodies=[core], owner=US,
-                  disposal=DisposalPlan.RETURN),
+        Equipment(
+            id="press",
+            name="プレス",
+            category=EquipmentCategory.CUSTOM,
+            embodies=[core],
+            owner="yuntan-material",
+            disposal=DisposalPlan.SELL,
+            maintenance="local_contractor",
+        ),
+        Equipment(
+            id="oven",
+            name="炉",
+            category=EquipmentCategory.GENERAL_AS_IS,
+            embodies=[core],
+            owner=US,
+            disposal=DisposalPlan.RETURN,
+        ),
     ]
     found = {(w.kind, w.equipment) for w in levers.equipment_warnings(jv)}
-    assert found == {("partner_owner", "press"), ("no_witness", "press"), ("local_contractor", "press"),
-                     ("custom_sold", "press")}
+    assert found == {
+        ("partner_owner", "press"),
+        ("no_witness", "press"),
+        ("local_contractor", "press"),
+        ("custom_sold", "press"),
+    }
     owner = next(w for w in levers.equipment_warnings(jv) if w.kind == "partner_owner")
     assert owner.technologies == (core,) and owner.owner == "yuntan-material"
 
@@ -99,20 +118,25 @@ def test_compare_applies_levers_like_the_what_if_page(library, jv):
     result = run("compare", str(JV), "--equity", "51", "--measure", "operations.access_reviews", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    expected = assess(levers.with_measure_in_place(levers.with_our_equity(jv, 51), "operations.access_reviews"), library)
+    expected = assess(
+        levers.with_measure_in_place(levers.with_our_equity(jv, 51), "operations.access_reviews"), library
+    )
     assert data["b"]["score"] == expected.score
     assert data["a"]["score"] == assess(jv, library).score
     assert {c["path"] for c in data["inputs"]} >= {"governance.equity[0].percent", "operations.access_reviews"}
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    ((), "second project file"),
-    (("--clause", "no-such-clause"), "no clause 'no-such-clause'"),
-    (("--measure", "operations.nope"), "no measure 'operations.nope'"),
-    (("--deal", "merger"), "no deal type 'merger'"),
-    (("--without", "nostage:x"), "STAGE:TECHNOLOGY"),
-    (("--seats", "-1"), "--seats"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ((), "second project file"),
+        (("--clause", "no-such-clause"), "no clause 'no-such-clause'"),
+        (("--measure", "operations.nope"), "no measure 'operations.nope'"),
+        (("--deal", "merger"), "no deal type 'merger'"),
+        (("--without", "nostage:x"), "STAGE:TECHNOLOGY"),
+        (("--seats", "-1"), "--seats"),
+    ],
+)
 def test_compare_refuses_bad_levers_in_words(args, words):
     result = run("compare", str(CM), *args)
     assert result.exit_code == 2
@@ -123,8 +147,9 @@ def test_compare_refuses_equity_the_partners_cannot_give(tmp_path):
     result = run("compare", str(JV), "--equity", "100", "--seats", "1")
     assert result.exit_code == 0  # the partner gives up all 51 %
     lone = tmp_path / "lone.yaml"
-    text = JV.read_text(encoding="utf-8").replace("      percent: 49\n    - holder: yuntan-material\n      percent: 51\n",
-                                                  "      percent: 100\n")
+    text = JV.read_text(encoding="utf-8").replace(
+        "      percent: 49\n    - holder: yuntan-material\n      percent: 51\n", "      percent: 100\n"
+    )
     assert "percent: 100" in text
     lone.write_text(text, encoding="utf-8")
     result = run("compare", str(lone), "--equity", "30")

@@ -106,8 +106,10 @@ def test_broken_clause_file_is_named_with_field(tmp_path):
 def test_citation_of_unknown_source_is_reported(tmp_path):
     root = copy_library(tmp_path)
     path = root / "libraries" / "checklist.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("source: meti-guidance-2025", "source: no-such-source", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("source: meti-guidance-2025", "source: no-such-source", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as info:
         load_library(root)
     assert any(p.code == "library_reference" and "no-such-source" in p.message("en") for p in info.value.errors)

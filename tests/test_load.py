@@ -53,8 +53,11 @@ def strings(lang: str) -> set[str]:
     out: set[str] = set()
     for module in pkgutil.iter_modules(ui.strings.__path__):
         table = getattr(importlib.import_module(f"ui.strings.{module.name}"), "STRINGS", {})
-        out |= {pair[0 if lang == "ja" else 1] for pair in table.values()
-                if pair[0] != pair[1] and "{" not in pair[0] + pair[1]}
+        out |= {
+            pair[0 if lang == "ja" else 1]
+            for pair in table.values()
+            if pair[0] != pair[1] and "{" not in pair[0] + pair[1]
+        }
     return out
 
 
@@ -83,8 +86,19 @@ def test_the_load_has_the_intended_shape(load):
     a, b = pair_of(plans)
     assert a.lang != b.lang
     # every session really ran its whole round
-    names = ["start", "settle", "open", "dashboard", "findings", "history", "editor", "edit", "save", "after_save",
-             "history_after"]
+    names = [
+        "start",
+        "settle",
+        "open",
+        "dashboard",
+        "findings",
+        "history",
+        "editor",
+        "edit",
+        "save",
+        "after_save",
+        "history_after",
+    ]
     for o in outcomes:
         assert o.failure is None, f"session {o.plan.index}:\n{o.failure}"
         assert [s.name for s in o.steps] == names, o.plan.index

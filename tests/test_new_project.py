@@ -28,15 +28,18 @@ from model.format.yamlio import Document
 from .conftest import EXAMPLES
 
 
-@pytest.mark.parametrize(("typed", "slug"), [
-    ("Thailand JV 2027", "thailand-jv-2027"),
-    ("ＡＢＣ　工場", "abc"),  # full-width letters count as ASCII; what is not ASCII is dropped
-    ("タイ合弁", ""),
-    ("  --a__b--  ", "a__b"),
-    ("a -- b", "a-b"),
-    ("x" * 47 + "-yz", "x" * 47),  # cut to 48 characters, no dangling separator
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("Thailand JV 2027", "thailand-jv-2027"),
+        ("ＡＢＣ　工場", "abc"),  # full-width letters count as ASCII; what is not ASCII is dropped
+        ("タイ合弁", ""),
+        ("  --a__b--  ", "a__b"),
+        ("a -- b", "a-b"),
+        ("x" * 47 + "-yz", "x" * 47),  # cut to 48 characters, no dangling separator
+        ("", ""),
+    ],
+)
 def test_slugify(typed, slug):
     assert slugify(typed) == slug
     assert slug == "" or is_slug(slug)

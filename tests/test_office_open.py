@@ -31,8 +31,20 @@ def test_export_opens_in_libreoffice(office, library, tmp_path, fmt, lang):
     source = tmp_path / f"report.{fmt}"
     source.write_bytes(export(assess(spec, library), library, fmt, lang))
     profile = tmp_path / "profile"
-    result = subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                             "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=240)
+    result = subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=240,
+    )
     pdf = tmp_path / "report.pdf"
     assert pdf.exists() and pdf.stat().st_size > 10_000, result.stderr.decode(errors="replace")
     if shutil.which("pdftotext"):

@@ -35,9 +35,15 @@ def open_project(at, pid: str):
 
 def texts(at) -> list[str]:
     """Everything Streamlit renders as Markdown on the page."""
-    return ([m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
-            + [s.value for s in at.subheader] + [e.value for e in at.info] + [e.value for e in at.success]
-            + [e.value for e in at.warning])
+    return (
+        [m.value for m in at.markdown]
+        + [c.value for c in at.caption]
+        + [t.value for t in at.title]
+        + [s.value for s in at.subheader]
+        + [e.value for e in at.info]
+        + [e.value for e in at.success]
+        + [e.value for e in at.warning]
+    )
 
 
 def plotly_specs(at) -> list[dict]:

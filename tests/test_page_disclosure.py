@@ -74,11 +74,16 @@ def test_adding_an_item_and_changing_the_gate_update_the_draft(app_env):  # noqa
     items = at.session_state["draft"].disclosure.stages[0].items
     assert len(items) == before + 1
     assert (items[-1].technology, items[-1].level, items[-1].recipient, items[-1].note) == (
-        "slurry-formulation", "specification", "site", "受入基準のみ")
+        "slurry-formulation",
+        "specification",
+        "site",
+        "受入基準のみ",
+    )
     assert any("未保存" in w.value for w in at.sidebar.warning)
 
     at.multiselect(key=f"disclosure_gate_{STAGE}").set_value(
-        [GateCondition.MANAGEMENT_APPROVAL, GateCondition.AUDIT_PASSED])
+        [GateCondition.MANAGEMENT_APPROVAL, GateCondition.AUDIT_PASSED]
+    )
     at.button(key=f"disclosure_apply_{STAGE}").click().run()
     assert not at.exception
     assert at.session_state["draft"].disclosure.stages[0].gate.conditions == ["management_approval", "audit_passed"]

@@ -47,8 +47,12 @@ def _uid(at, collection: str, index: int = 0) -> str:
 
 
 def _markdown_texts(at) -> list[str]:
-    return [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.main.error] \
+    return (
+        [e.value for e in at.markdown]
+        + [e.value for e in at.caption]
+        + [e.value for e in at.main.error]
         + [e.value for e in at.main.warning]
+    )
 
 
 # --------------------------------------------------------------------------- the page
@@ -251,6 +255,7 @@ def seeded(library):
         state = ef.new_state()
         ef.sync(state, data, library.countries)
         return spec, data, state
+
     return make
 
 
@@ -280,8 +285,9 @@ def test_measure_note_without_status_is_reported(seeded, library):
     state["values"][ef.measure_key("exit", "patent_watch", "note")] = "要検討"
     outcome = ef.apply(data, state, library)
     assert not outcome.changed
-    assert [(p.code, p.path) for p in outcome.problems if p.severity == "error"] == \
-        [("missing", ("exit", "patent_watch", "status"))]
+    assert [(p.code, p.path) for p in outcome.problems if p.severity == "error"] == [
+        ("missing", ("exit", "patent_watch", "status"))
+    ]
     state["values"][ef.measure_key("exit", "patent_watch", "status")] = MeasureStatus.PLANNED
     outcome = ef.apply(data, state, library)
     assert outcome.spec.exit.patent_watch.note == "要検討"
@@ -345,14 +351,18 @@ def _editor_fields():
     yield from ((("country_overrides", *f.path), f) for f in ef.OVERRIDE_FIELDS)
 
 
-@pytest.mark.parametrize(("path", "f"), list(_editor_fields()), ids=lambda v: ".".join(v) if isinstance(v, tuple)
-                         else "")
+@pytest.mark.parametrize(
+    ("path", "f"), list(_editor_fields()), ids=lambda v: ".".join(v) if isinstance(v, tuple) else ""
+)
 def test_each_editor_field_has_the_models_limits_choices_and_kind(path, f):
     shape = field_shape(ProjectSpec, path)
     assert f.vocab is shape.choices
     assert f.max_chars == shape.max_length
     assert (f.minimum, f.minimum_excluded, f.maximum) == (
-        shape.gt if shape.gt is not None else shape.ge, shape.gt is not None, shape.le)
+        shape.gt if shape.gt is not None else shape.ge,
+        shape.gt is not None,
+        shape.le,
+    )
     # The widget holds what the model holds, and never demands what the model leaves optional.
     if shape.many:
         assert f.kind == ("multi_vocab" if shape.choices else "multi_ref" if f.ref else "lines")
@@ -373,8 +383,10 @@ def test_the_editor_page_writes_no_limit_of_its_own():
     """Length limits come from the model (through ui.editor_forms), not from numbers in the page."""
     source = (EXAMPLES[0].parent.parent / "app_pages" / "editor.py").read_text(encoding="utf-8")
     assert not re.findall(r"max_chars=\d", source)
-    assert ef.MEASURE_TEXT_CHARS == {"note": field_shape(Measure, "note").max_length,
-                                     "owner": field_shape(Measure, "owner").max_length}
+    assert ef.MEASURE_TEXT_CHARS == {
+        "note": field_shape(Measure, "note").max_length,
+        "owner": field_shape(Measure, "owner").max_length,
+    }
     assert ef.PROJECT_NAME_CHARS == field_shape(ProjectSpec, "project.name").max_length
     assert ef.COUNTRY_CODE_CHARS == 2
 

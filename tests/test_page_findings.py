@@ -38,8 +38,13 @@ def open_project(project: str, lang: str = "ja", **state):
 
 
 def markdown_texts(at) -> list[str]:
-    return [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader] + [
-        e.value for e in at.error] + [s.value for s in at.success]
+    return (
+        [m.value for m in at.markdown]
+        + [c.value for c in at.caption]
+        + [s.value for s in at.subheader]
+        + [e.value for e in at.error]
+        + [s.value for s in at.success]
+    )
 
 
 def first_open(at):
@@ -73,8 +78,13 @@ def test_detail_shows_the_score_formula_numbers(app_env):  # noqa: F811
     target = a.findings[3]
     at.selectbox(key="findings_selected").set_value(target.id).run()
     formula = next(m.value for m in at.markdown if m.value.startswith("Score = 100"))
-    for number in (f"{target.exposure:.2f}", f"{target.threat:.2f}", f"{target.control_factor:.2f}",
-                   f"{target.impact:.2f}", f"{target.score:.1f}"):
+    for number in (
+        f"{target.exposure:.2f}",
+        f"{target.threat:.2f}",
+        f"{target.control_factor:.2f}",
+        f"{target.impact:.2f}",
+        f"{target.score:.1f}",
+    ):
         assert number in formula
     assert abs(100 * target.exposure * target.threat * target.control_factor * target.impact - target.score) < 0.11
     levels = next(m.value for m in at.markdown if m.value.startswith("Likelihood"))
@@ -160,8 +170,9 @@ def test_pure_helpers():
     new, error = page.record_decision(spec, fid, DecisionStatus.OPEN, None, "x", now)
     assert error is None and new.decisions[-1].finding == fid and new.decisions[-1].at == now
     assert len(spec.decisions) + 1 == len(new.decisions)
-    assert page.filter_findings(a.findings, severities=["critical"]) == [f for f in a.findings
-                                                                         if f.severity == "critical"]
+    assert page.filter_findings(a.findings, severities=["critical"]) == [
+        f for f in a.findings if f.severity == "critical"
+    ]
     assert all(f.decided for f in page.filter_findings(a.findings, state="decided"))
 
 

@@ -34,27 +34,49 @@ def chart_nodes(at) -> list[str]:
 def big_project() -> ProjectSpec:
     """A synthetic JV with well over 100 nodes."""
     techs = [{"id": f"t{i}", "name": f"技術 {i}", "forms": ["drawings"]} for i in range(30)]
-    partners = [{"id": f"p{i}", "name": f"Partner {i}", "role": "supplier", "country": "CN",
-                 "competes_with_us": i % 3 == 0} for i in range(20)]
+    partners = [
+        {"id": f"p{i}", "name": f"Partner {i}", "role": "supplier", "country": "CN", "competes_with_us": i % 3 == 0}
+        for i in range(20)
+    ]
     partners[0]["role"] = "jv_partner"
-    people = [{"id": f"g{i}", "kind": "local_staff", "employer": "site", "access": [f"t{i % 30}", f"t{(i + 7) % 30}"]}
-              for i in range(30)]
-    equipment = [{"id": f"e{i}", "name": f"設備 {i}", "category": "custom", "owner": "site",
-                  "embodies": [f"t{i % 30}"]} for i in range(25)]
-    stages = [{"id": f"s{k}", "name": f"Stage {k}", "items": [
-        {"technology": f"t{i}", "level": "full_drawings", "recipient": "site", "method": "paper"}
-        for i in range(k, 30, 4)]} for k in range(4)]
-    return ProjectSpec.model_validate({
-        "project": {"id": "big", "name": "Big", "deal_type": "joint_venture", "host_country": "CN"},
-        "technologies": techs, "partners": partners, "people": people, "equipment": equipment,
-        "governance": {"equity": [{"holder": "us", "percent": 49}, {"holder": "p0", "percent": 51}]},
-        "disclosure": {"stages": stages}})
+    people = [
+        {"id": f"g{i}", "kind": "local_staff", "employer": "site", "access": [f"t{i % 30}", f"t{(i + 7) % 30}"]}
+        for i in range(30)
+    ]
+    equipment = [
+        {"id": f"e{i}", "name": f"設備 {i}", "category": "custom", "owner": "site", "embodies": [f"t{i % 30}"]}
+        for i in range(25)
+    ]
+    stages = [
+        {
+            "id": f"s{k}",
+            "name": f"Stage {k}",
+            "items": [
+                {"technology": f"t{i}", "level": "full_drawings", "recipient": "site", "method": "paper"}
+                for i in range(k, 30, 4)
+            ],
+        }
+        for k in range(4)
+    ]
+    return ProjectSpec.model_validate(
+        {
+            "project": {"id": "big", "name": "Big", "deal_type": "joint_venture", "host_country": "CN"},
+            "technologies": techs,
+            "partners": partners,
+            "people": people,
+            "equipment": equipment,
+            "governance": {"equity": [{"holder": "us", "percent": 49}, {"holder": "p0", "percent": 51}]},
+            "disclosure": {"stages": stages},
+        }
+    )
 
 
 @pytest.fixture(scope="module")
 def assessments(library):
-    out = {path.stem: api.assess(api.load_project(path, library), library)
-           for path in sorted((REPO_ROOT / "examples").glob("*.yaml"))}
+    out = {
+        path.stem: api.assess(api.load_project(path, library), library)
+        for path in sorted((REPO_ROOT / "examples").glob("*.yaml"))
+    }
     out["big"] = api.assess(big_project(), library)
     return out
 
@@ -130,8 +152,10 @@ def test_display_labels_follow_the_language(assessments):
     assert graph_view.node_label(g, "not-a-node", "en") == "not-a-node"
     assert graph_view.node_label(g, "site", "en") == g.nodes["site"]["name"]  # the project's own name, as given
     big = assessments["big"].graph.g  # no site name, people groups without names
-    assert (graph_view.node_label(big, "site", "ja"), graph_view.node_label(big, "site", "en")) == ("現地拠点",
-                                                                                                  "Local site")
+    assert (graph_view.node_label(big, "site", "ja"), graph_view.node_label(big, "site", "en")) == (
+        "現地拠点",
+        "Local site",
+    )
     assert graph_view.node_label(big, "people:g0", "en") == PeopleKind.LOCAL_STAFF.label("en")
     assert graph_view.node_label(big, "people:g0", "ja") == PeopleKind.LOCAL_STAFF.label("ja")
     assert graph_view.plain("<b>$x</b>") == "&lt;b&gt;＄x&lt;/b&gt;"
@@ -178,7 +202,9 @@ def test_hostile_labels_are_never_rendered_as_markdown(app_env, lang):  # noqa: 
     at.run()
     at.selectbox(key="graph_node").set_value("technology:separator-coating").run()
     assert not at.exception
-    shown = [str(e.value) for kind in ("markdown", "caption", "subheader", "info", "warning") for e in getattr(at, kind)]
+    shown = [
+        str(e.value) for kind in ("markdown", "caption", "subheader", "info", "warning") for e in getattr(at, kind)
+    ]
     assert any("img src" in s for s in shown)  # the subheader names the node, escaped
     for text in shown:
         for raw in HOSTILE:

@@ -14,9 +14,16 @@ PID = "cm-vietnam-parts"  # the project the app opens first (ids in order)
 
 
 def texts(at) -> list[str]:
-    return ([m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
-            + [s.value for s in at.subheader] + [e.value for e in at.info] + [e.value for e in at.success]
-            + [e.value for e in at.warning] + [e.value for e in at.error])
+    return (
+        [m.value for m in at.markdown]
+        + [c.value for c in at.caption]
+        + [t.value for t in at.title]
+        + [s.value for s in at.subheader]
+        + [e.value for e in at.info]
+        + [e.value for e in at.success]
+        + [e.value for e in at.warning]
+        + [e.value for e in at.error]
+    )
 
 
 def save_changed_version(author: str = "花子", comment: str = "業種を変更", sector: str = "精密部品（改）") -> int:
@@ -29,8 +36,13 @@ def save_changed_version(author: str = "花子", comment: str = "業種を変更
 
 
 #: Read-only tables carry no key in AppTest: each is found by its first column (and position among equals).
-TABLES = {"history_versions": ("Version", 0), "history_inputs": ("Field", 0), "history_drafts": ("Draft", 0),
-          "history_draft_changes": ("Field", -1), "history_decisions": ("Version", -1)}
+TABLES = {
+    "history_versions": ("Version", 0),
+    "history_inputs": ("Field", 0),
+    "history_drafts": ("Draft", 0),
+    "history_draft_changes": ("Field", -1),
+    "history_decisions": ("Version", -1),
+}
 
 
 def frame_cells(at, key: str) -> set[str]:
@@ -151,8 +163,9 @@ def test_decision_log_and_user_text_stay_plain(app_env):  # noqa: F811
     spec = store.load(PID, None, core.library())
     finding = spec.decisions[0].finding if spec.decisions else "reverse_engineering@mould-design"
     data = spec.model_dump()
-    data["decisions"] = [{"finding": finding, "status": "accepted", "justification": HOSTILE[0] + HOSTILE[1],
-                          "by": HOSTILE[1]}]
+    data["decisions"] = [
+        {"finding": finding, "status": "accepted", "justification": HOSTILE[0] + HOSTILE[1], "by": HOSTILE[1]}
+    ]
     data["project"]["name"] = HOSTILE[0] + " " + HOSTILE[1]
     store.save(api.ProjectSpec.model_validate(data), HOSTILE[0], HOSTILE[1], base_version=1)
     mine = store.load(PID, 1, core.library())
@@ -185,8 +198,17 @@ def test_a_version_the_library_no_longer_accepts_is_reported_not_fatal(app_env):
     _, text = store.version_yaml(PID, 1)
     text = text.replace("  clauses:\n", "  clauses:\n    retired-clause: present\n", 1)
     with store.engine.begin() as conn:
-        conn.execute(insert(versions_table).values(project_id=PID, number=2, yaml=text, content_hash=content_hash(text),
-                                                   author="someone", comment="old library", created_at=now()))
+        conn.execute(
+            insert(versions_table).values(
+                project_id=PID,
+                number=2,
+                yaml=text,
+                content_hash=content_hash(text),
+                author="someone",
+                comment="old library",
+                created_at=now(),
+            )
+        )
         conn.execute(update(projects_table).where(projects_table.c.id == PID).values(latest_version=2))
     at.run()
     assert not at.exception

@@ -113,8 +113,11 @@ def test_hostile_text_is_never_rendered_as_markdown(app_env, lang):  # noqa: F81
     at.number_input(key="whatif_equity").set_value(51.0)
     at.button(key="whatif_equity_apply").click().run()
     assert not at.exception
-    shown = [str(e.value) for kind in ("markdown", "caption", "subheader", "info", "warning", "error", "success")
-             for e in getattr(at, kind)]
+    shown = [
+        str(e.value)
+        for kind in ("markdown", "caption", "subheader", "info", "warning", "error", "success")
+        for e in getattr(at, kind)
+    ]
     shown += [str(e.label) for e in at.expander]
     for text in shown:
         for raw in HOSTILE:

@@ -65,11 +65,14 @@ def test_more_serious_findings_lengthen_the_list_up_to_the_cap(assessments, seve
 def test_decided_findings_leave_the_top_risks_planned_ones_stay(library):
     a = _decided(library, [])
     first, second, third = (f.id for f in pres.top_risks(a)[:3])
-    a = _decided(library, [
-        {"finding": first, "status": "accepted", "justification": "board approved", "by": "A", "at": "2026-01-01"},
-        {"finding": second, "status": "mitigation_planned", "justification": "clause in draft 4"},
-        {"finding": third, "status": "open"},
-    ])
+    a = _decided(
+        library,
+        [
+            {"finding": first, "status": "accepted", "justification": "board approved", "by": "A", "at": "2026-01-01"},
+            {"finding": second, "status": "mitigation_planned", "justification": "clause in draft 4"},
+            {"finding": third, "status": "open"},
+        ],
+    )
     ids = [f.id for f in pres.top_risks(a)]
     assert first not in ids and ids[:2] == [second, third]
     # The decision log: what left the top risks first, then planned mitigations; "open" is no decision.
@@ -86,12 +89,14 @@ def test_decision_log_orders_decided_before_planned_then_by_score(assessments):
 
 def test_fixes_are_the_ranked_mitigations_that_cut_each_finding_most(library, assessments):
     a = assessments["jv-china-battery"]
-    ranking = rank_mitigations(a, library)
+    ranking = rank_mitigations(a)
     fixes = pres.fixes_by_finding(ranking, "en")
     assert fixes
     for fid, titles in fixes.items():
-        cuts = sorted(((cut, m.control.id, m.control.title.en) for m in ranking for f, cut in m.findings if f == fid),
-                      key=lambda x: (-x[0], x[1]))
+        cuts = sorted(
+            ((cut, m.control.id, m.control.title.en) for m in ranking for f, cut in m.findings if f == fid),
+            key=lambda x: (-x[0], x[1]),
+        )
         assert titles == [t for _, _, t in cuts[:3]]
 
 
@@ -207,12 +212,40 @@ def test_every_special_character_is_escaped_and_shows_as_itself(char):
         assert _shown(text) == text
 
 
-@pytest.mark.parametrize("text", [
-    "**bold**", "__bold__", "*em*", "_em_", "`code`", "~~gone~~", "[link](javascript:alert(1))", "![img](x.png)",
-    "<b>tag</b>", "<script>alert(1)</script>", "<http://x.invalid/a>", "&lt;b&gt; &amp; &#60;", "# heading",
-    "- item", "+ item", "* item", "1. item", "1) item", "> quote", "| a | b |", "---", "===", "\\*not em\\*",
-    "[ref]: http://x.invalid", "a\\", "    code block", "\tcode", "www.example.invalid", "a@example.invalid",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**bold**",
+        "__bold__",
+        "*em*",
+        "_em_",
+        "`code`",
+        "~~gone~~",
+        "[link](javascript:alert(1))",
+        "![img](x.png)",
+        "<b>tag</b>",
+        "<script>alert(1)</script>",
+        "<http://x.invalid/a>",
+        "&lt;b&gt; &amp; &#60;",
+        "# heading",
+        "- item",
+        "+ item",
+        "* item",
+        "1. item",
+        "1) item",
+        "> quote",
+        "| a | b |",
+        "---",
+        "===",
+        "\\*not em\\*",
+        "[ref]: http://x.invalid",
+        "a\\",
+        "    code block",
+        "\tcode",
+        "www.example.invalid",
+        "a@example.invalid",
+    ],
+)
 def test_markdown_constructs_stay_text(text):
     assert _shown(text) == pres.defang(text).strip()
 
@@ -238,16 +271,19 @@ def test_any_text_renders_as_itself(text):
     assert _shown(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("https://evil.invalid/x", "https[:]//evil.invalid/x"),
-    ("See HTTP://a and ftp://b.", "See HTTP[:]//a and ftp[:]//b."),
-    ("_https://a", "_https[:]//a"),  # GitHub links a URL right after "_"
-    ("javascript://x", "javascript[:]//x"),
-    ("svn+ssh://x", "svn+ssh[:]//x"),
-    ("mailto:a@b.invalid", "mailto:a@b.invalid"),  # no "//": not a URL that fetches
-    ("//cdn.invalid/y", "//cdn.invalid/y"),
-    ("ratio 1:2, time 10:30", "ratio 1:2, time 10:30"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://evil.invalid/x", "https[:]//evil.invalid/x"),
+        ("See HTTP://a and ftp://b.", "See HTTP[:]//a and ftp[:]//b."),
+        ("_https://a", "_https[:]//a"),  # GitHub links a URL right after "_"
+        ("javascript://x", "javascript[:]//x"),
+        ("svn+ssh://x", "svn+ssh[:]//x"),
+        ("mailto:a@b.invalid", "mailto:a@b.invalid"),  # no "//": not a URL that fetches
+        ("//cdn.invalid/y", "//cdn.invalid/y"),
+        ("ratio 1:2, time 10:30", "ratio 1:2, time 10:30"),
+    ],
+)
 def test_defang(text, expected):
     assert pres.defang(text) == expected
 
@@ -266,13 +302,29 @@ def test_escaped_text_is_defanged():
 
 
 #: Functions that would be a second copy of a presentation concept if defined anywhere else.
-CONCEPTS = {"escape_md", "defang", "top_risks", "why", "why_text", "why_sentence", "readiness_counts",
-            "readiness_groups", "fixes_by_finding", "grade_swatch", "matrix_counts", "_cell"}
+CONCEPTS = {
+    "escape_md",
+    "defang",
+    "top_risks",
+    "why",
+    "why_text",
+    "why_sentence",
+    "readiness_counts",
+    "readiness_groups",
+    "fixes_by_finding",
+    "grade_swatch",
+    "matrix_counts",
+    "_cell",
+}
 
 
 def test_each_concept_is_defined_once():
-    sources = [*(REPO_ROOT / "model").rglob("*.py"), *(REPO_ROOT / "ui").rglob("*.py"),
-               *(REPO_ROOT / "app_pages").glob("*.py"), REPO_ROOT / "app.py"]
+    sources = [
+        *(REPO_ROOT / "model").rglob("*.py"),
+        *(REPO_ROOT / "ui").rglob("*.py"),
+        *(REPO_ROOT / "app_pages").glob("*.py"),
+        REPO_ROOT / "app.py",
+    ]
     home = REPO_ROOT / "model" / "report" / "presentation.py"
     for path in sources:
         if path == home:

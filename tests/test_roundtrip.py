@@ -40,8 +40,12 @@ def test_round_trip_of_minimal_project_writes_only_what_was_entered(write, libra
     spec = load_project(write(MINIMAL, "half.yaml"), library)
     text = dump_project(spec)
     assert text.splitlines() == [
-        "format_version: 1", "project:", "  id: half", "  name: 試験案件",
-        "  deal_type: joint_venture", "  host_country: CN",
+        "format_version: 1",
+        "project:",
+        "  id: half",
+        "  name: 試験案件",
+        "  deal_type: joint_venture",
+        "  host_country: CN",
     ]
 
 

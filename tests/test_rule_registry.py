@@ -27,8 +27,10 @@ def rule_name(rule) -> str:
 def test_registry_and_leak_channels_match_one_to_one():
     channels = [rule.CHANNEL for rule in RULES]
     assert len(channels) == len(set(channels)), f"two rules for one channel: {channels}"
-    assert set(channels) == set(LeakChannel), {"channels without a rule": set(LeakChannel) - set(channels),
-                                               "rules for no channel": set(channels) - set(LeakChannel)}
+    assert set(channels) == set(LeakChannel), {
+        "channels without a rule": set(LeakChannel) - set(channels),
+        "rules for no channel": set(channels) - set(LeakChannel),
+    }
 
 
 def test_each_rule_file_is_named_after_its_channel():
@@ -45,8 +47,10 @@ def test_every_rule_module_in_the_folder_is_registered():
 @pytest.mark.parametrize("rule", RULES, ids=rule_name)
 def test_every_rule_has_its_test_file(rule):
     path = RULE_TESTS / f"test_{rule_name(rule)}.py"
-    assert path.is_file(), f"{path.relative_to(RULE_TESTS.parent.parent)} is missing: each rule needs a case " \
-                           "that fires and a minimal case that does not"
+    assert path.is_file(), (
+        f"{path.relative_to(RULE_TESTS.parent.parent)} is missing: each rule needs a case "
+        "that fires and a minimal case that does not"
+    )
     tree = ast.parse(path.read_text(encoding="utf-8"))
     assert any(isinstance(n, ast.FunctionDef) and n.name.startswith("test_") for n in tree.body), path
 
@@ -66,11 +70,15 @@ def _literal_fact_ids(tree: ast.AST, where: str) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Fact":
             first = node.args[0] if node.args else None
-            if isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant) \
-                    and first.values[0].value.startswith("country:"):
+            if (
+                isinstance(first, ast.JoinedStr)
+                and isinstance(first.values[0], ast.Constant)
+                and first.values[0].value.startswith("country:")
+            ):
                 continue  # host-country facts: weighted by the channel's country_factors, not by a fact id
-            assert isinstance(first, ast.Constant) and isinstance(first.value, str), \
+            assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
                 f"{where}:{node.lineno}: a Fact id must be a string literal, so the facts a rule can find can be listed"
+            )
             found.add(first.value)
     return found
 
@@ -82,7 +90,11 @@ def _is_partner_facts(node: ast.AST) -> bool:
 def _filter(comprehension: ast.comprehension) -> set[str] | None:
     """The partner facts a ``f.id in (...)`` / ``not in (...)`` filter keeps; None when there is no such filter."""
     for cond in comprehension.ifs:
-        if isinstance(cond, ast.Compare) and len(cond.ops) == 1 and isinstance(cond.comparators[0], (ast.Tuple, ast.Set)):
+        if (
+            isinstance(cond, ast.Compare)
+            and len(cond.ops) == 1
+            and isinstance(cond.comparators[0], (ast.Tuple, ast.Set))
+        ):
             named = {c.value for c in cond.comparators[0].elts if isinstance(c, ast.Constant)}
             if isinstance(cond.ops[0], ast.In):
                 return named & set(base.PARTNER_FACTS)
@@ -124,8 +136,10 @@ def test_rule_declares_exactly_the_facts_its_code_can_emit(rule):
     declared = rule.FACTS
     assert len(declared) == len(set(declared)), f"{rule_name(rule)}.FACTS lists a fact twice"
     emitted = facts_in_source(rule)
-    assert set(declared) == emitted, {"emitted but not declared": emitted - set(declared),
-                                      "declared but never emitted": set(declared) - emitted}
+    assert set(declared) == emitted, {
+        "emitted but not declared": emitted - set(declared),
+        "declared but never emitted": set(declared) - emitted,
+    }
 
 
 def test_registry_lists_the_declared_facts_per_channel():
@@ -136,9 +150,10 @@ def test_registry_lists_the_declared_facts_per_channel():
 def test_examples_emit_only_declared_facts(library, path):
     # Belt and braces for the source reading above: what the examples really produce.
     for finding in assess(load_project(path, library), library).findings:
-        undeclared = {f.id for f, _ in finding.facts if not f.id.startswith("country:")} - set(RULE_FACTS[finding.channel])
+        undeclared = {f.id for f, _ in finding.facts if not f.id.startswith("country:")} - set(
+            RULE_FACTS[finding.channel]
+        )
         assert not undeclared, (finding.id, undeclared)
-
 
 
 def test_a_fact_without_a_weight_is_a_library_error_at_load(tmp_path):
@@ -152,7 +167,7 @@ def test_a_fact_without_a_weight_is_a_library_error_at_load(tmp_path):
         load_library(tmp_path)
     [problem] = info.value.errors
     assert problem.code == "scoring_fact_missing" and problem.file == "libraries/scoring.yaml"
-    assert problem.line == text[:text.index("\nfacts:")].count("\n") + 2
+    assert problem.line == text[: text.index("\nfacts:")].count("\n") + 2
     assert "'golden_share' (loss_of_control)" in problem.message("en") and "golden_share" in problem.message("ja")
     assert problem.format("en").startswith("libraries/scoring.yaml:")
 
@@ -163,7 +178,9 @@ def test_a_channel_weight_alone_is_enough(tmp_path):
         shutil.copytree(REPO_ROOT / folder, tmp_path / folder)
     scoring = tmp_path / "libraries" / "scoring.yaml"
     text = scoring.read_text(encoding="utf-8").replace("\n  golden_share: 0.5\n", "\n")
-    text = text.replace("  loss_of_control:\n    base_threat: 0.1\n",
-                        "  loss_of_control:\n    base_threat: 0.1\n    facts: {golden_share: 0.5}\n")
+    text = text.replace(
+        "  loss_of_control:\n    base_threat: 0.1\n",
+        "  loss_of_control:\n    base_threat: 0.1\n    facts: {golden_share: 0.5}\n",
+    )
     scoring.write_text(text, encoding="utf-8")
     assert load_library(tmp_path).warnings == []

@@ -39,8 +39,12 @@ from . import security_payloads as sp
 from .test_cli import ttplan
 
 LANGS = ("ja", "en")
-RUNTIME = [REPO_ROOT / "app.py", *sorted((REPO_ROOT / "app_pages").glob("*.py")),
-           *sorted((REPO_ROOT / "ui").rglob("*.py")), *sorted((REPO_ROOT / "model").rglob("*.py"))]
+RUNTIME = [
+    REPO_ROOT / "app.py",
+    *sorted((REPO_ROOT / "app_pages").glob("*.py")),
+    *sorted((REPO_ROOT / "ui").rglob("*.py")),
+    *sorted((REPO_ROOT / "model").rglob("*.py")),
+]
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +77,33 @@ def test_every_free_text_field_of_the_format_carries_a_payload(hostile, library)
 def test_fields_with_a_pattern_cannot_hold_a_payload():
     """Ids, references and country codes: every string field with a pattern refuses script, markup and paths."""
     fields = sp.id_fields()
-    assert {"project.id", "technologies[].id", "partners[].id", "disclosure.stages[].id", "people[].id",
-            "equipment[].id", "contract.clauses{key}", "project.host_country"} <= {f.path for f in fields}
-    hostile_values = [sp.payload(1, 200), sp.SCRIPT, sp.MD_LINK, "../../etc/passwd", "..\\x", "/abs", "a/b", "..",
-                      "abc\n", "ABC", "a" * 49, "", "=1+2", "<b>", "x y"]
+    assert {
+        "project.id",
+        "technologies[].id",
+        "partners[].id",
+        "disclosure.stages[].id",
+        "people[].id",
+        "equipment[].id",
+        "contract.clauses{key}",
+        "project.host_country",
+    } <= {f.path for f in fields}
+    hostile_values = [
+        sp.payload(1, 200),
+        sp.SCRIPT,
+        sp.MD_LINK,
+        "../../etc/passwd",
+        "..\\x",
+        "/abs",
+        "a/b",
+        "..",
+        "abc\n",
+        "ABC",
+        "a" * 49,
+        "",
+        "=1+2",
+        "<b>",
+        "x y",
+    ]
     for f in fields:
         adapter = TypeAdapter(Annotated[str, StringConstraints(pattern=f.pattern)])
         for value in hostile_values:
@@ -93,8 +120,10 @@ def test_string_fields_without_a_pattern_that_are_not_free_text_refuse_payloads(
     var = library.clauses[clause].variables[0]
     assert var.type in ("int", "float")  # the library declares numbers only
     entry = data["contract"]["clauses"][clause]
-    data["contract"]["clauses"][clause] = {**(entry if isinstance(entry, dict) else {"status": entry}),
-                                           "variables": {var.id: sp.SCRIPT}}
+    data["contract"]["clauses"][clause] = {
+        **(entry if isinstance(entry, dict) else {"status": entry}),
+        "variables": {var.id: sp.SCRIPT},
+    }
     spec, problems = parse_project(dump_yaml(data).encode("utf-8"), "x.yaml", library)
     codes = {p.code for p in problems if p.severity == "error"}
     assert spec is None and {"bad_finding_id", "variable_type"} <= codes
@@ -136,8 +165,10 @@ def test_xlsx_export_neutralises_every_formula(hostile, assessed, library, lang)
     assert whole > 20
     # The payloads did reach the workbook: clause notes, measure notes, technology names, the project name.
     wanted = [hostile.marker(p) for p in hostile.by_field["contract.clauses{}.note"]] + [
-        hostile.marker("project.name"), hostile.marker("technologies[0].name"),
-        hostile.marker("operations.security_policy.note")]
+        hostile.marker("project.name"),
+        hostile.marker("technologies[0].name"),
+        hostile.marker("operations.security_policy.note"),
+    ]
     assert set(wanted) <= seen, sorted(set(wanted) - seen)[:10]
 
 
@@ -224,8 +255,12 @@ def _markup_left(html: str) -> list[str]:
     bad = [f"<{t} {a}>" for t, a in parser.tags if t in ("script", "img", "iframe", "svg", "style", "a", "b")]
     bad += [f"<{t} on…>" for t, a in parser.tags if any(k.startswith("on") for k in a)]
     bad += [f"<{t} id={a['id']}>" for t, a in parser.tags if str(a.get("id", "")).startswith("injected-")]
-    bad += [f"<{t}>{s}" for s in sp.SENTINELS for t in ("strong", "em", "code", "h1", "h2", "th", "td")
-            if f"<{t}>{s}</{t}>" in html]
+    bad += [
+        f"<{t}>{s}"
+        for s in sp.SENTINELS
+        for t in ("strong", "em", "code", "h1", "h2", "th", "td")
+        if f"<{t}>{s}</{t}>" in html
+    ]
     return bad
 
 
@@ -233,8 +268,10 @@ def _markup_left(html: str) -> list[str]:
 def test_markdown_exports_escape_markdown_and_html(hostile, assessed, library, lang):
     """The Markdown report (ttplan check/rank/compare) is pasted into wikis and mails: user text in it must stay
     text there too — no image fetched, no link, no HTML, no formatting."""
-    texts = {"assessment": assessment_markdown(assessed, lang),
-             "ranking": ranking_markdown(rank_mitigations(assessed), lang)}
+    texts = {
+        "assessment": assessment_markdown(assessed, lang),
+        "ranking": ranking_markdown(rank_mitigations(assessed), lang),
+    }
     before = hostile.spec.model_copy(deep=True)
     before.project.description = sp.V1_DESCRIPTION
     texts["comparison"] = comparison_markdown(api.compare(before, hostile.spec, library), lang)
@@ -254,8 +291,10 @@ TRAVERSAL = ["../../etc/passwd", "..\\x", "/abs", "a/b", "..", ".", "~/x", "C:\\
 
 @pytest.mark.parametrize("value", TRAVERSAL)
 def test_project_id_that_could_name_a_path_is_refused_with_a_clear_message(value, library):
-    raw = ("format_version: 1\nproject:\n  id: " + json.dumps(value) + "\n  name: x\n  deal_type: joint_venture\n"
-           "  host_country: CN\n").encode("utf-8")
+    raw = (
+        "format_version: 1\nproject:\n  id: " + json.dumps(value) + "\n  name: x\n  deal_type: joint_venture\n"
+        "  host_country: CN\n"
+    ).encode("utf-8")
     spec, problems = parse_project(raw, "p.yaml", library)
     assert spec is None
     errors = [p for p in problems if p.severity == "error"]
@@ -271,22 +310,34 @@ def test_other_ids_that_could_name_a_path_are_refused(path, library):
     assert spec is None and any(p.path[:3] == (path, 0, "id") for p in problems)
 
 
-@pytest.mark.parametrize("name", ["../../etc/passwd.yaml", "..\\..\\windows\\evil.yaml", "/abs/p.yaml",
-                                  "C:\\Users\\x\\evil.yml", "....yaml", ".yaml", "日本語.yaml", "a/../../b.yaml",
-                                  "%2e%2e%2fx.yaml", "\x00.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd.yaml",
+        "..\\..\\windows\\evil.yaml",
+        "/abs/p.yaml",
+        "C:\\Users\\x\\evil.yml",
+        "....yaml",
+        ".yaml",
+        "日本語.yaml",
+        "a/../../b.yaml",
+        "%2e%2e%2fx.yaml",
+        "\x00.yaml",
+    ],
+)
 def test_a_file_name_only_ever_becomes_a_safe_id(name, library):
     """A project without an id takes one from the uploaded or imported file's name: never a path."""
     pid = default_project_id(name)
     assert re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,47}", pid), pid
-    spec, problems = parse_project(b"format_version: 1\nproject:\n  name: x\n  deal_type: licence\n"
-                                   b"  host_country: US\n", name, library)
+    spec, problems = parse_project(
+        b"format_version: 1\nproject:\n  name: x\n  deal_type: licence\n  host_country: US\n", name, library
+    )
     assert spec is not None and spec.project.id == pid
 
 
 def test_download_file_names_come_from_the_id_only():
     """Every download button's file name is built from the project id (a checked id), the language and fixed words."""
-    allowed = {"a.project_id", "lg", "spec.project.id or 'project'", "assessment.project_id", "name", "language",
-               "fmt"}
+    allowed = {"a.project_id", "lg", "spec.project.id or 'project'", "assessment.project_id", "name", "language", "fmt"}
     found = 0
     for path in sorted((REPO_ROOT / "app_pages").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -296,17 +347,34 @@ def test_download_file_names_come_from_the_id_only():
                 used = {ast.unparse(v.value) for v in node.value.values if isinstance(v, ast.FormattedValue)}
                 assert used <= allowed, (path.name, used)
                 if "name" in used:  # the contract page's fixed words, from a literal tuple in the same loop
-                    assert re.search(r"""\(cols\[0\], "xlsx", tr\("xlsx_button"\), "checklist"\)""",
-                                     path.read_text(encoding="utf-8"))
+                    assert re.search(
+                        r"""\(cols\[0\], "xlsx", tr\("xlsx_button"\), "checklist"\)""", path.read_text(encoding="utf-8")
+                    )
     assert found >= 3  # dashboard report, editor YAML, contract Excel and Word (one call in a loop)
 
 
 def test_pages_never_write_files_or_use_an_uploads_name_as_a_path():
     """Uploads are read in memory; their name is only a label for messages (and the source of a safe default id)."""
-    writers = {"open", "write_bytes", "write_text", "atomic_write", "save_project", "mkdir", "unlink", "rmtree",
-               "copyfile", "copytree", "move", "mkstemp", "NamedTemporaryFile"}
-    for path in [REPO_ROOT / "app.py", *sorted((REPO_ROOT / "app_pages").glob("*.py")),
-                 *sorted((REPO_ROOT / "ui").glob("*.py"))]:
+    writers = {
+        "open",
+        "write_bytes",
+        "write_text",
+        "atomic_write",
+        "save_project",
+        "mkdir",
+        "unlink",
+        "rmtree",
+        "copyfile",
+        "copytree",
+        "move",
+        "mkstemp",
+        "NamedTemporaryFile",
+    }
+    for path in [
+        REPO_ROOT / "app.py",
+        *sorted((REPO_ROOT / "app_pages").glob("*.py")),
+        *sorted((REPO_ROOT / "ui").glob("*.py")),
+    ]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
@@ -320,8 +388,9 @@ def test_pages_never_write_files_or_use_an_uploads_name_as_a_path():
 def test_store_refuses_an_id_that_could_name_a_path(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 's.db'}")
     spec = load_project(sp.EXAMPLE)
-    forged = ProjectSpec.model_construct(**{**dict(spec), "project": spec.project.model_construct(
-        **{**dict(spec.project), "id": "../../../evil"})})
+    forged = ProjectSpec.model_construct(
+        **{**dict(spec), "project": spec.project.model_construct(**{**dict(spec.project), "id": "../../../evil"})}
+    )
     before = sorted(p.relative_to(tmp_path.parent) for p in tmp_path.parent.rglob("*"))
     with pytest.raises(InputError):
         store.save(forged, "x")
@@ -362,8 +431,9 @@ def test_cli_writes_only_where_it_is_told(tmp_path):
     assert _tree(work) == expected
     # A project file whose id is a path is refused before anything is written or stored.
     evil_file = work / "evil.yaml"
-    evil_file.write_text(project.read_text(encoding="utf-8").replace(f"id: {pid}", "id: ../../evil", 1),
-                         encoding="utf-8")
+    evil_file.write_text(
+        project.read_text(encoding="utf-8").replace(f"id: {pid}", "id: ../../evil", 1), encoding="utf-8"
+    )
     expected.add("evil.yaml")
     assert ttplan("store", "import", str(evil_file), *db).returncode == 2
     assert ttplan("export", str(evil_file), "--format", "json", "-o", str(work / "x.json")).returncode == 2
@@ -408,20 +478,32 @@ def test_yaml_is_read_only_through_the_safe_reader():
     uses = {str(p.relative_to(REPO_ROOT)): _yaml_uses(p) for p in RUNTIME}
     assert {p for p, u in uses.items() if u} == {"model/format/yamlio.py"}
     reader = uses["model/format/yamlio.py"]
-    unsafe = {"yaml.load", "yaml.load_all", "yaml.unsafe_load", "yaml.full_load", "yaml.FullLoader",
-              "yaml.UnsafeLoader", "yaml.Loader", "yaml.CLoader", "yaml.CFullLoader", "yaml.CUnsafeLoader"}
+    unsafe = {
+        "yaml.load",
+        "yaml.load_all",
+        "yaml.unsafe_load",
+        "yaml.full_load",
+        "yaml.FullLoader",
+        "yaml.UnsafeLoader",
+        "yaml.Loader",
+        "yaml.CLoader",
+        "yaml.CFullLoader",
+        "yaml.CUnsafeLoader",
+    }
     assert not unsafe & set(reader), reader
     assert {u for u in reader if u.startswith("Loader=")} == {"Loader=_LOADER"}
     source = (REPO_ROOT / "model" / "format" / "yamlio.py").read_text(encoding="utf-8")
     assert '_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)' in source
 
 
-@pytest.mark.parametrize("tag", ["!!python/object/apply:os.system", "!!python/name:os.system",
-                                 "!!python/object/new:os.system", "!custom"])
+@pytest.mark.parametrize(
+    "tag", ["!!python/object/apply:os.system", "!!python/name:os.system", "!!python/object/new:os.system", "!custom"]
+)
 def test_unsafe_tags_are_refused_without_running_anything(tag, tmp_path, library):
     flag = tmp_path / "ran"
-    raw = (f"format_version: 1\nproject:\n  name: {tag} [\"touch {flag}\"]\n  deal_type: licence\n"
-           "  host_country: US\n").encode()
+    raw = (
+        f'format_version: 1\nproject:\n  name: {tag} ["touch {flag}"]\n  deal_type: licence\n  host_country: US\n'
+    ).encode()
     spec, problems = parse_project(raw, "evil.yaml", library)
     assert spec is None and not flag.exists()
     assert [p.code for p in problems] == ["yaml_unsafe_tag" if "python" in tag else "yaml_unknown_tag"]
@@ -430,8 +512,21 @@ def test_unsafe_tags_are_refused_without_running_anything(tag, tmp_path, library
 
 def test_runtime_code_has_no_network_client():
     """Nothing the app or the CLI runs imports a network client (the browser test checks the running app too)."""
-    clients = {"socket", "urllib.request", "http.client", "requests", "httpx", "aiohttp", "urllib3", "smtplib",
-               "ftplib", "webbrowser", "telnetlib", "xmlrpc.client", "ssl"}
+    clients = {
+        "socket",
+        "urllib.request",
+        "http.client",
+        "requests",
+        "httpx",
+        "aiohttp",
+        "urllib3",
+        "smtplib",
+        "ftplib",
+        "webbrowser",
+        "telnetlib",
+        "xmlrpc.client",
+        "ssl",
+    }
     found = []
     for path in RUNTIME:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

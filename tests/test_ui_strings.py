@@ -26,8 +26,11 @@ def test_table_is_bilingual(name):
         assert ja.strip() and en.strip(), f"{name}.{key} is empty in one language"
         words = re.sub(r"\{[^}]*\}", "", ja)  # placeholders are not text
         assert JAPANESE.search(words) or not re.search(r"[A-Za-z]{3}", words), f"{name}.{key}: Japanese text expected"
-        assert re.findall(r"\{(\w+)", ja) and sorted(re.findall(r"\{(\w+)", ja)) == sorted(re.findall(r"\{(\w+)", en)) \
-            or not re.findall(r"\{(\w+)", ja + en), f"{name}.{key}: placeholders differ between languages"
+        assert (
+            re.findall(r"\{(\w+)", ja)
+            and sorted(re.findall(r"\{(\w+)", ja)) == sorted(re.findall(r"\{(\w+)", en))
+            or not re.findall(r"\{(\w+)", ja + en)
+        ), f"{name}.{key}: placeholders differ between languages"
 
 
 def test_every_key_used_by_a_page_exists():

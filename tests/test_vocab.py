@@ -8,8 +8,11 @@ import pytest
 
 from model.format import vocab
 
-VOCABS = [cls for _, cls in inspect.getmembers(vocab, inspect.isclass)
-          if issubclass(cls, vocab.Vocab) and cls is not vocab.Vocab]
+VOCABS = [
+    cls
+    for _, cls in inspect.getmembers(vocab, inspect.isclass)
+    if issubclass(cls, vocab.Vocab) and cls is not vocab.Vocab
+]
 
 
 @pytest.mark.parametrize("cls", VOCABS, ids=lambda c: c.__name__)
@@ -22,5 +25,9 @@ def test_every_value_has_japanese_and_english_labels(cls):
 
 
 def test_ordered_scales_rank_in_declaration_order():
-    assert vocab.DisclosureLevel.OVERVIEW.rank < vocab.DisclosureLevel.FULL_DRAWINGS.rank < vocab.DisclosureLevel.RECIPE_SOURCE.rank
+    assert (
+        vocab.DisclosureLevel.OVERVIEW.rank
+        < vocab.DisclosureLevel.FULL_DRAWINGS.rank
+        < vocab.DisclosureLevel.RECIPE_SOURCE.rank
+    )
     assert vocab.RiskRating.LOW.rank < vocab.RiskRating.VERY_HIGH.rank

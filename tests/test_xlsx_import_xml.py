@@ -41,8 +41,16 @@ def with_dtd(content: bytes, encoding: str = "utf-8") -> bytes:
     return f'<?xml version="1.0" encoding="{encoding.upper()}"?>{DTD}{text}'.encode(encoding)
 
 
-@pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml",
-                                  "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml"])
+@pytest.mark.parametrize(
+    "part",
+    [
+        "xl/workbook.xml",
+        "xl/styles.xml",
+        "[Content_Types].xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/worksheets/sheet1.xml",
+    ],
+)
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
 def test_a_dtd_in_any_part_is_refused_naming_file_and_part(exported, library, part, encoding):
     spec, data = exported

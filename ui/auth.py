@@ -53,8 +53,9 @@ def sign_in() -> Identity:
         _refuse(tr("settings_error"), wrong[0 if code == "ja" else 1])
     if settings.mode == "none":
         # One person on their own machine: the typed name is recorded, and every action is available.
-        me = Identity(id=(st.session_state.get("user") or "").strip() or "unknown", name="", role=Role.ADMIN,
-                      signed_in=False)
+        me = Identity(
+            id=(st.session_state.get("user") or "").strip() or "unknown", name="", role=Role.ADMIN, signed_in=False
+        )
         st.session_state[IDENTITY] = me
         return me
     if settings.mode == "oidc":

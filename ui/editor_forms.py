@@ -129,78 +129,161 @@ def widget_kind(shape: FieldShape, ref: str | None = None, optional: bool = Fals
     raise TypeError(f"no editor widget for {shape}")
 
 
-def _f(model: type[BaseModel], path: str, name: str | None = None, *, ref: str | None = None,
-       optional: bool = False) -> F:
+def _f(
+    model: type[BaseModel], path: str, name: str | None = None, *, ref: str | None = None, optional: bool = False
+) -> F:
     """The editor field for ``path`` (dotted) inside ``model``, named ``name`` (default: the path's last part)."""
     shape = field_shape(model, path)
     minimum = shape.gt if shape.gt is not None else shape.ge
-    return F(name or shape.name, tuple(path.split(".")), widget_kind(shape, ref, optional), vocab=shape.choices,
-             ref=ref, default=shape.default if shape.type is bool else None, max_chars=shape.max_length,
-             minimum=minimum, minimum_excluded=shape.gt is not None, maximum=shape.le)
+    return F(
+        name or shape.name,
+        tuple(path.split(".")),
+        widget_kind(shape, ref, optional),
+        vocab=shape.choices,
+        ref=ref,
+        default=shape.default if shape.type is bool else None,
+        max_chars=shape.max_length,
+        minimum=minimum,
+        minimum_excluded=shape.gt is not None,
+        maximum=shape.le,
+    )
 
 
-PROJECT_FIELDS = [_f(ProjectInfo, name) for name in (
-    "name", "deal_type", "sector", "description", "site_name", "start", "operation_start", "planned_end")]
+PROJECT_FIELDS = [
+    _f(ProjectInfo, name)
+    for name in ("name", "deal_type", "sector", "description", "site_name", "start", "operation_start", "planned_end")
+]
 
 TECH_FIELDS = [
     *(_f(Technology, name) for name in ("id", "name", "code_name", "description", "core", "forms", "locations")),
     *(_f(Technology, f"importance.{name}") for name in ("market_value", "catch_up_years", "choke_point", "investment")),
-    _f(Technology, "export_control"), _f(Technology, "ip_strategy"),
+    _f(Technology, "export_control"),
+    _f(Technology, "ip_strategy"),
     *(_f(Technology, f"trade_secret.{name}") for name in ("secrecy_managed", "useful", "not_public")),
-    _f(Technology, "whole_process_holders"), _f(Technology, "whole_process_holders_listed"),
+    _f(Technology, "whole_process_holders"),
+    _f(Technology, "whole_process_holders_listed"),
 ]
 
 PARTNER_FIELDS = [
-    _f(Partner, "id"), _f(Partner, "name"), _f(Partner, "role"), _f(Partner, "country"),
+    _f(Partner, "id"),
+    _f(Partner, "name"),
+    _f(Partner, "role"),
+    _f(Partner, "country"),
     _f(Partner, "parent", ref="partners"),
-    *(_f(Partner, name) for name in ("parent_share", "ultimate_owner", "state_ownership", "government_ties",
-                                     "competes_with_us", "affiliates_compete", "subsidy_applications",
-                                     "sanctions_listed")),
-    *(_f(Partner, f"due_diligence.{name}", f"dd_{name}") for name in (
-        "performed_on", "interviews", "site_visit", "information_rules", "responsible_unit", "training",
-        "physical_technical_controls", "monitoring", "past_incidents", "financial_health", "compliance",
-        "meets_our_standard", "note")),
+    *(
+        _f(Partner, name)
+        for name in (
+            "parent_share",
+            "ultimate_owner",
+            "state_ownership",
+            "government_ties",
+            "competes_with_us",
+            "affiliates_compete",
+            "subsidy_applications",
+            "sanctions_listed",
+        )
+    ),
+    *(
+        _f(Partner, f"due_diligence.{name}", f"dd_{name}")
+        for name in (
+            "performed_on",
+            "interviews",
+            "site_visit",
+            "information_rules",
+            "responsible_unit",
+            "training",
+            "physical_technical_controls",
+            "monitoring",
+            "past_incidents",
+            "financial_health",
+            "compliance",
+            "meets_our_standard",
+            "note",
+        )
+    ),
     _f(Partner, "note"),
 ]
 
 EQUITY_FIELDS = [_f(Shareholding, "holder", ref="holders"), _f(Shareholding, "percent"), _f(Shareholding, "voting")]
 BOARD_FIELDS = [_f(BoardSeats, "holder", ref="holders"), _f(BoardSeats, "seats")]
 GOVERNANCE_FIELDS = [
-    *(_f(Governance, name) for name in ("transfer_restricted_shares", "non_voting_share_option",
-                                        "partner_golden_share", "partner_latent_shares")),
+    *(
+        _f(Governance, name)
+        for name in (
+            "transfer_restricted_shares",
+            "non_voting_share_option",
+            "partner_golden_share",
+            "partner_latent_shares",
+        )
+    ),
     _f(Governance, "chair", ref="holders"),
-    *(_f(Governance, name) for name in ("director_election_special_resolution", "reserved_matters", "deadlock",
-                                        "call_option", "put_option", "licence_terminates_on_dissolution",
-                                        "technology_returned_on_dissolution", "no_poach_after_termination_months")),
+    *(
+        _f(Governance, name)
+        for name in (
+            "director_election_special_resolution",
+            "reserved_matters",
+            "deadlock",
+            "call_option",
+            "put_option",
+            "licence_terminates_on_dissolution",
+            "technology_returned_on_dissolution",
+            "no_poach_after_termination_months",
+        )
+    ),
 ]
 
-CONTRACT_FIELDS = [_f(Contract, name) for name in (
-    "signed_on", "term_years", "renewal", "governing_law", "dispute_resolution", "arbitration_seat",
-    "arbitration_institution", "triggers")]
+CONTRACT_FIELDS = [
+    _f(Contract, name)
+    for name in (
+        "signed_on",
+        "term_years",
+        "renewal",
+        "governing_law",
+        "dispute_resolution",
+        "arbitration_seat",
+        "arbitration_institution",
+        "triggers",
+    )
+]
 
 PEOPLE_FIELDS = [
-    _f(PeopleGroup, "id"), _f(PeopleGroup, "name"), _f(PeopleGroup, "kind"),
-    _f(PeopleGroup, "employer", ref="parties"), _f(PeopleGroup, "headcount"),
+    _f(PeopleGroup, "id"),
+    _f(PeopleGroup, "name"),
+    _f(PeopleGroup, "kind"),
+    _f(PeopleGroup, "employer", ref="parties"),
+    _f(PeopleGroup, "headcount"),
     _f(PeopleGroup, "access", ref="technologies"),
-    *(_f(PeopleGroup, name) for name in ("post_employment_confidentiality", "pledges_signed", "trained",
-                                         "expected_annual_turnover_percent")),
+    *(
+        _f(PeopleGroup, name)
+        for name in ("post_employment_confidentiality", "pledges_signed", "trained", "expected_annual_turnover_percent")
+    ),
 ]
 
 EQUIPMENT_FIELDS = [
-    _f(Equipment, "id"), _f(Equipment, "name"), _f(Equipment, "category"),
-    _f(Equipment, "embodies", ref="technologies"), _f(Equipment, "owner", ref="parties"),
-    _f(Equipment, "location"), _f(Equipment, "maintenance"),
-    _f(Equipment, "maintenance_contractor", ref="partners"), _f(Equipment, "maker_name_hidden"),
-    _f(Equipment, "disposal"), _f(Equipment, "disposal_witnessed"),
-    _f(Equipment, "disposal_contractor", ref="partners"), _f(Equipment, "disposal_contractor_vetted"),
+    _f(Equipment, "id"),
+    _f(Equipment, "name"),
+    _f(Equipment, "category"),
+    _f(Equipment, "embodies", ref="technologies"),
+    _f(Equipment, "owner", ref="parties"),
+    _f(Equipment, "location"),
+    _f(Equipment, "maintenance"),
+    _f(Equipment, "maintenance_contractor", ref="partners"),
+    _f(Equipment, "maker_name_hidden"),
+    _f(Equipment, "disposal"),
+    _f(Equipment, "disposal_witnessed"),
+    _f(Equipment, "disposal_contractor", ref="partners"),
+    _f(Equipment, "disposal_contractor_vetted"),
 ]
 
 OPERATIONS_FIELDS = [_f(Operations, "audit_interval_months")]
 EXIT_FIELDS = [_f(Exit, "planned_on")]
 # An override is optional as a whole: its rating may stay empty in the editor (no override), though the model
 # requires one in every override it holds.
-OVERRIDE_FIELDS = [_f(CountryOverride, "rating", optional=True), _f(CountryOverride, "reason"),
-                   _f(CountryOverride, "source")]
+OVERRIDE_FIELDS = [
+    _f(CountryOverride, "rating", optional=True),
+    _f(CountryOverride, "reason"),
+    _f(CountryOverride, "source"),
+]
 
 #: Limits of the texts the editor asks for outside the field tables: a measure's note and owner (each measure is
 #: one row of its own widgets), and a new project's name and host country code.
@@ -249,25 +332,40 @@ def _measure_path(measure_section: str) -> tuple[str, ...]:
     return tuple(measure_section.split("."))
 
 
-SECTIONS: dict[str, Section] = {s.id: s for s in [
-    Section("project", (("project",),), scalars=((("project",), "project", PROJECT_FIELDS),)),
-    Section("our_company", (("our_company",),), measures=("our_company",)),
-    Section("planning", (("planning",),), measures=("planning",)),
-    Section("technologies", (("technologies",),), collections=("technologies",)),
-    Section("country", (("country_overrides",),)),
-    Section("partners", (("partners",),), collections=("partners",)),
-    Section("governance", (("governance",),), scalars=((("governance",), "gov", GOVERNANCE_FIELDS),),
-            collections=("equity", "board")),
-    Section("contract", tuple(("contract", f.name) for f in CONTRACT_FIELDS)
+SECTIONS: dict[str, Section] = {
+    s.id: s
+    for s in [
+        Section("project", (("project",),), scalars=((("project",), "project", PROJECT_FIELDS),)),
+        Section("our_company", (("our_company",),), measures=("our_company",)),
+        Section("planning", (("planning",),), measures=("planning",)),
+        Section("technologies", (("technologies",),), collections=("technologies",)),
+        Section("country", (("country_overrides",),)),
+        Section("partners", (("partners",),), collections=("partners",)),
+        Section(
+            "governance",
+            (("governance",),),
+            scalars=((("governance",), "gov", GOVERNANCE_FIELDS),),
+            collections=("equity", "board"),
+        ),
+        Section(
+            "contract",
+            tuple(("contract", f.name) for f in CONTRACT_FIELDS)
             + tuple(("contract", m) for m in measure_fields("contract")),
-            scalars=((("contract",), "contract", CONTRACT_FIELDS),), measures=("contract",)),
-    Section("people", (("people",),), collections=("people",)),
-    Section("equipment", (("equipment",),), collections=("equipment",)),
-    Section("operations", (("operations",),), scalars=((("operations",), "ops", OPERATIONS_FIELDS),),
-            measures=("operations",)),
-    Section("black_boxing", (("disclosure", "black_boxing"),), measures=("disclosure.black_boxing",)),
-    Section("exit", (("exit",),), scalars=((("exit",), "exit", EXIT_FIELDS),), measures=("exit",)),
-]}
+            scalars=((("contract",), "contract", CONTRACT_FIELDS),),
+            measures=("contract",),
+        ),
+        Section("people", (("people",),), collections=("people",)),
+        Section("equipment", (("equipment",),), collections=("equipment",)),
+        Section(
+            "operations",
+            (("operations",),),
+            scalars=((("operations",), "ops", OPERATIONS_FIELDS),),
+            measures=("operations",),
+        ),
+        Section("black_boxing", (("disclosure", "black_boxing"),), measures=("disclosure.black_boxing",)),
+        Section("exit", (("exit",),), scalars=((("exit",), "exit", EXIT_FIELDS),), measures=("exit",)),
+    ]
+}
 
 
 # --------------------------------------------------------------------------- keys
@@ -370,8 +468,12 @@ def _seed_measure(value: Any) -> dict[str, Any]:
     if isinstance(value, str):
         return {"status": MeasureStatus(value), "note": "", "owner": "", "due": None}
     status = value.get("status")
-    return {"status": MeasureStatus(status) if status is not None else None, "note": value.get("note") or "",
-            "owner": value.get("owner") or "", "due": value.get("due")}
+    return {
+        "status": MeasureStatus(status) if status is not None else None,
+        "note": value.get("note") or "",
+        "owner": value.get("owner") or "",
+        "due": value.get("due"),
+    }
 
 
 def seed_section(section: str, data: dict, state: dict, countries: Iterable[str] = ()) -> None:
@@ -509,8 +611,9 @@ def build_section(section: str, state: dict) -> dict[tuple[str, ...], Any]:
             out[(*path, top)] = obj.get(top)
     for coll_name in sec.collections:
         coll = COLLECTIONS[coll_name]
-        out[coll.path] = [prune(_build_object(coll.fields, values, coll.prefix, uid))
-                          for uid in state["rows"].get(coll_name, [])]
+        out[coll.path] = [
+            prune(_build_object(coll.fields, values, coll.prefix, uid)) for uid in state["rows"].get(coll_name, [])
+        ]
     for ms in sec.measures:
         for name in measure_fields(ms):
             out[(*_measure_path(ms), name)] = _build_measure(values, ms, name)

@@ -159,8 +159,14 @@ def show_labels(pos: Mapping[str, tuple[float, float]]) -> bool:
     return len(pos) <= MAX_LABELLED_NODES and max_column(pos) <= MAX_LABELLED_COLUMN
 
 
-def figure(g: nx.MultiDiGraph, findings: Sequence, lang: str, texts: Mapping[str, str],
-           edge_names: Mapping[str, str], kind_names: Mapping[str, str]) -> go.Figure:
+def figure(
+    g: nx.MultiDiGraph,
+    findings: Sequence,
+    lang: str,
+    texts: Mapping[str, str],
+    edge_names: Mapping[str, str],
+    kind_names: Mapping[str, str],
+) -> go.Figure:
     """The graph as a plotly figure: one line trace per edge kind, one marker trace per severity (the legend).
 
     ``texts`` holds the translated words the figure needs ("none" for nodes no finding touches, "score",
@@ -171,9 +177,18 @@ def figure(g: nx.MultiDiGraph, findings: Sequence, lang: str, texts: Mapping[str
     labelled = show_labels(pos)
     fig = go.Figure()
     for kind, (xs, ys) in edge_segments(g, pos).items():
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                 name=edge_names.get(kind, kind),
-                                 line={"width": 1, "color": EDGE_COLOUR}, opacity=0.6))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                name=edge_names.get(kind, kind),
+                line={"width": 1, "color": EDGE_COLOUR},
+                opacity=0.6,
+            )
+        )
     groups: dict[str, list[str]] = {}
     for node in sorted(g.nodes):
         risk = risks.get(node)
@@ -193,22 +208,34 @@ def figure(g: nx.MultiDiGraph, findings: Sequence, lang: str, texts: Mapping[str
                 line += f"<br>{texts['score']}: {risk.score:g}<br>{texts['findings']}: {risk.count}"
             hover.append(line)
         name = texts["none"] if sev == "none" else Severity(sev).label(lang)
-        fig.add_trace(go.Scatter(
-            x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes],
-            mode="markers+text" if labelled else "markers",
-            text=[plain(short(label)) for label in labels] if labelled else None,
-            textposition="bottom center", textfont={"size": 11},
-            hovertext=hover, hoverinfo="text", name=name,
-            marker={"size": 16 if labelled else 10, "color": colours.get(sev, NO_FINDING_COLOUR),
-                    "line": {"width": 1, "color": "#37474f"}},
-            customdata=nodes))
+        fig.add_trace(
+            go.Scatter(
+                x=[pos[n][0] for n in nodes],
+                y=[pos[n][1] for n in nodes],
+                mode="markers+text" if labelled else "markers",
+                text=[plain(short(label)) for label in labels] if labelled else None,
+                textposition="bottom center",
+                textfont={"size": 11},
+                hovertext=hover,
+                hoverinfo="text",
+                name=name,
+                marker={
+                    "size": 16 if labelled else 10,
+                    "color": colours.get(sev, NO_FINDING_COLOUR),
+                    "line": {"width": 1, "color": "#37474f"},
+                },
+                customdata=nodes,
+            )
+        )
     height = max(420, min(2400, (60 if labelled else 16) * max_column(pos) + 120))
     fig.update_layout(
-        height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10}, hovermode="closest",
-        font={"family": FONT_FAMILY}, plot_bgcolor="white",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        hovermode="closest",
+        font={"family": FONT_FAMILY},
+        plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
         xaxis={"showgrid": False, "zeroline": False, "showticklabels": False, "fixedrange": False},
         yaxis={"showgrid": False, "zeroline": False, "showticklabels": False, "range": [-0.05, 1.05]},
     )
     return fig
-

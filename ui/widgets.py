@@ -12,20 +12,38 @@ from model.report.presentation import escape_md as escape_md  # the one Markdown
 from ui.i18n import lang
 
 
-def choice(label: str, vocab: type[Vocab], value: Vocab | None, key: str, *, optional: bool = True,
-           options: Sequence[Vocab] | None = None, disabled: bool = False, on_change=None,
-           args: tuple | None = None) -> Vocab | None:
+def choice(
+    label: str,
+    vocab: type[Vocab],
+    value: Vocab | None,
+    key: str,
+    *,
+    optional: bool = True,
+    options: Sequence[Vocab] | None = None,
+    disabled: bool = False,
+    on_change=None,
+    args: tuple | None = None,
+) -> Vocab | None:
     """A selectbox over a vocabulary, showing labels in the session's language and the meanings as help."""
     members: list[Vocab | None] = list(options if options is not None else vocab)
     if optional:
         members = [None, *members]
     code = lang()  # fixed now: format_func may be called outside the script run (e.g. by AppTest)
-    help_text = "\n\n".join(f"**{m.label(code)}**: {m.description(code)}" for m in members
-                            if m is not None and m.description(code))
+    help_text = "\n\n".join(
+        f"**{m.label(code)}**: {m.description(code)}" for m in members if m is not None and m.description(code)
+    )
     unknown = "（未入力・不明）" if code == "ja" else "(not known yet)"
-    return st.selectbox(label, members, index=members.index(value) if value in members else 0, key=key,
-                        format_func=lambda m: unknown if m is None else m.label(code), help=help_text or None,
-                        disabled=disabled, on_change=on_change, args=args)
+    return st.selectbox(
+        label,
+        members,
+        index=members.index(value) if value in members else 0,
+        key=key,
+        format_func=lambda m: unknown if m is None else m.label(code),
+        help=help_text or None,
+        disabled=disabled,
+        on_change=on_change,
+        args=args,
+    )
 
 
 def show_problems(problems: Sequence[Problem], title: str | None = None) -> None:

@@ -57,7 +57,9 @@ class Finding:
     @property
     def mitigations(self) -> list[Control]:
         """Controls not fully in place, those that would cut most first."""
-        return sorted((c for c in self.controls if c.strength < 1), key=lambda c: (-(c.effect * (1 - c.strength)), c.id))
+        return sorted(
+            (c for c in self.controls if c.strength < 1), key=lambda c: (-(c.effect * (1 - c.strength)), c.id)
+        )
 
     @property
     def lowering(self) -> list[Control]:
@@ -67,7 +69,10 @@ class Finding:
     def decided(self) -> bool:
         """Accepted, judged not applicable or reported mitigated: shown apart from the open findings."""
         return self.decision is not None and self.decision.status in (
-            DecisionStatus.ACCEPTED, DecisionStatus.NOT_APPLICABLE, DecisionStatus.MITIGATED)
+            DecisionStatus.ACCEPTED,
+            DecisionStatus.NOT_APPLICABLE,
+            DecisionStatus.MITIGATED,
+        )
 
     @property
     def counted(self) -> bool:
@@ -79,10 +84,14 @@ class Finding:
         top = max(self.exposures, key=lambda e: e.value)
         parts = [("露出: " if ja else "Exposure: ") + top.text.get(lang)]
         if self.facts:
-            parts.append(("リスクを高める事実: " if ja else "Raised by: ") + "; ".join(f.text.get(lang) for f, _ in self.facts))
+            parts.append(
+                ("リスクを高める事実: " if ja else "Raised by: ") + "; ".join(f.text.get(lang) for f, _ in self.facts)
+            )
         lowering = self.lowering
         if lowering:
-            parts.append(("リスクを下げている対策: " if ja else "Lowered by: ") + "; ".join(c.title.get(lang) for c in lowering))
+            parts.append(
+                ("リスクを下げている対策: " if ja else "Lowered by: ") + "; ".join(c.title.get(lang) for c in lowering)
+            )
         else:
             parts.append("この経路を抑える対策はまだない" if ja else "No control yet cuts this channel")
         return "。".join(parts) + "。" if ja else ". ".join(parts) + "."
@@ -155,10 +164,16 @@ def technology_impact(tech: Technology, scoring: ScoringModel) -> float:
     imp = tech.importance
     parts = {
         "market_value": m.level_values[imp.market_value.value] if imp.market_value else m.unknown_value,
-        "catch_up": min(1.0, imp.catch_up_years / m.catch_up_full_years) if imp.catch_up_years is not None else m.unknown_value,
-        "choke_point": m.choke_point_values["yes" if imp.choke_point else "no"] if imp.choke_point is not None else m.unknown_value,
+        "catch_up": min(1.0, imp.catch_up_years / m.catch_up_full_years)
+        if imp.catch_up_years is not None
+        else m.unknown_value,
+        "choke_point": m.choke_point_values["yes" if imp.choke_point else "no"]
+        if imp.choke_point is not None
+        else m.unknown_value,
         "investment": m.level_values[imp.investment.value] if imp.investment else m.unknown_value,
-        "export_control": m.export_control_values[tech.export_control.value] if tech.export_control else m.export_control_values["unknown"],
+        "export_control": m.export_control_values[tech.export_control.value]
+        if tech.export_control
+        else m.export_control_values["unknown"],
     }
     value = sum(m.weights[k] * v for k, v in parts.items())
     return value if tech.core else value * m.non_core_factor
@@ -188,17 +203,29 @@ def channel_controls(spec: ProjectSpec, library: Library) -> dict[LeakChannel, l
             continue
         entry = spec.contract.clauses.get(clause.id)
         status = entry.status.value if entry else None
-        control = Control("clause", clause.id, Msg(clause.title.ja, clause.title.en), clause.phase.value,
-                          s.control_effects.get(clause.id, s.clause_effect), status,
-                          s.clause_strength[status] if status else 0.0)
+        control = Control(
+            "clause",
+            clause.id,
+            Msg(clause.title.ja, clause.title.en),
+            clause.phase.value,
+            s.control_effects.get(clause.id, s.clause_effect),
+            status,
+            s.clause_strength[status] if status else 0.0,
+        )
         for channel in clause.channels:
             out[channel].append(control)
     for measure in library.measures.values():
         entry = spec.measure(measure.id)
         status = entry.status.value if entry else None
-        control = Control("measure", measure.id, Msg(measure.title.ja, measure.title.en), measure.phase.value,
-                          s.control_effects.get(measure.id, s.measure_effect), status,
-                          s.measure_strength[status] if status else 0.0)
+        control = Control(
+            "measure",
+            measure.id,
+            Msg(measure.title.ja, measure.title.en),
+            measure.phase.value,
+            s.control_effects.get(measure.id, s.measure_effect),
+            status,
+            s.measure_strength[status] if status else 0.0,
+        )
         for channel in measure.channels:
             out[channel].append(control)
     return out
@@ -273,15 +300,34 @@ def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]])
             cover = covered[channel]
             remaining_factor = control_factor(cover, scoring)
             exposure = max(e.value for e in evidence.exposures)
-            likelihood, l_level, i_level, severity, score = score_finding(exposure, threat, remaining_factor, impact, scoring)
+            likelihood, l_level, i_level, severity, score = score_finding(
+                exposure, threat, remaining_factor, impact, scoring
+            )
             finding_id = f"{channel.value}@{tech.id}"
-            findings.append(Finding(
-                id=finding_id, channel=channel, technology=tech.id,
-                title=Msg(f"{channel.label_ja}: {tech.name}", f"{channel.label_en}: {tech.name}"),
-                exposure=exposure, threat=threat, control_factor=remaining_factor, coverage=cover,
-                impact=impact, likelihood=likelihood, likelihood_level=l_level, impact_level=i_level,
-                severity=severity, score=score, exposures=evidence.exposures, facts=facts, controls=relevant,
-                path=evidence.path, refs=rule.REFS, decision=decisions.get(finding_id)))
+            findings.append(
+                Finding(
+                    id=finding_id,
+                    channel=channel,
+                    technology=tech.id,
+                    title=Msg(f"{channel.label_ja}: {tech.name}", f"{channel.label_en}: {tech.name}"),
+                    exposure=exposure,
+                    threat=threat,
+                    control_factor=remaining_factor,
+                    coverage=cover,
+                    impact=impact,
+                    likelihood=likelihood,
+                    likelihood_level=l_level,
+                    impact_level=i_level,
+                    severity=severity,
+                    score=score,
+                    exposures=evidence.exposures,
+                    facts=facts,
+                    controls=relevant,
+                    path=evidence.path,
+                    refs=rule.REFS,
+                    decision=decisions.get(finding_id),
+                )
+            )
     findings.sort(key=lambda f: (-f.score, -SEVERITY_ORDER[f.severity], f.id))
     return findings
 
@@ -313,9 +359,17 @@ def stage_timeline(spec: ProjectSpec, findings: list[Finding], scoring: ScoringM
             scores[fid] = max(new, scores.get(fid, 0.0))
         total = aggregate(list(scores.values()), scoring)
         rises.sort(reverse=True)
-        points.append(StagePoint(index, stage.id, stage.name, total, grade_for(total, scoring).grade,
-                                 round(total - (previous_total if index else 0.0), 1),
-                                 [fid for rise, fid in rises[:3] if rise > 0]))
+        points.append(
+            StagePoint(
+                index,
+                stage.id,
+                stage.name,
+                total,
+                grade_for(total, scoring).grade,
+                round(total - (previous_total if index else 0.0), 1),
+                [fid for rise, fid in rises[:3] if rise > 0],
+            )
+        )
         previous_total = total
     return points
 
@@ -331,5 +385,15 @@ def assess(spec: ProjectSpec, library: Library) -> Assessment:
     checklist = evaluate_checklist(spec, library, graph, conditions)
     timeline = stage_timeline(spec, findings, library.scoring)
     needed = [c for c in library.clauses.values() if clause_needed(c, spec, conditions)]
-    return Assessment(spec, graph, library.scoring, findings, checklist, score, grade_for(score, library.scoring), timeline,
-                      conditions, needed)
+    return Assessment(
+        spec,
+        graph,
+        library.scoring,
+        findings,
+        checklist,
+        score,
+        grade_for(score, library.scoring),
+        timeline,
+        conditions,
+        needed,
+    )

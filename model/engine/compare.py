@@ -81,8 +81,15 @@ def compare_assessments(a: Assessment, b: Assessment) -> Comparison:
         x, y = fa.get(fid), fb.get(fid)
         if x and y and x.score == y.score and x.severity == y.severity:
             continue
-        result.findings.append(FindingChange(fid, x.score if x else None, y.score if y else None,
-                                             x.severity if x else None, y.severity if y else None))
+        result.findings.append(
+            FindingChange(
+                fid,
+                x.score if x else None,
+                y.score if y else None,
+                x.severity if x else None,
+                y.severity if y else None,
+            )
+        )
     result.findings.sort(key=lambda c: (-abs(c.delta), c.id))
     ca, cb = {r.id: r.status for r in a.checklist}, {r.id: r.status for r in b.checklist}
     result.checklist = [ChecklistChange(i, ca[i], cb[i]) for i in ca if i in cb and ca[i] != cb[i]]

@@ -15,7 +15,14 @@ from model.format.spec import SITE, US, DisclosureItem, Equipment, Partner, Peop
 
 # Node kinds. Node keys are "<kind>:<id>" except the fixed nodes "us", "site" and "competitors" (one of each).
 TECH, PARTNER, PEOPLE, EQUIPMENT, STAGE, AUTHORITY, COMPETITORS = (
-    "technology", "partner", "people", "equipment", "stage", "authority", "competitors")
+    "technology",
+    "partner",
+    "people",
+    "equipment",
+    "stage",
+    "authority",
+    "competitors",
+)
 COMPETITORS_NODE = "competitors"
 
 
@@ -76,14 +83,15 @@ class ProjectGraph:
             key = self._add(PARTNER, partner.id, partner.name, role=partner.role.value, country=partner.country)
             if partner.parent:
                 self._children[partner.parent].append(partner.id)
-                self.g.add_edge(node_of(PARTNER, partner.parent), key, kind="ownership",
-                                percent=partner.parent_share)
+                self.g.add_edge(node_of(PARTNER, partner.parent), key, kind="ownership", percent=partner.parent_share)
             if partner.country == country:
                 self.g.add_edge(node_of(AUTHORITY, country), key, kind="jurisdiction")
             if partner.competes_with_us:
                 self.g.add_edge(key, COMPETITORS_NODE, kind="competes")
         for share in spec.governance.equity:
-            self.g.add_edge(party_node(share.holder), SITE, kind="ownership", percent=share.percent, voting=share.voting)
+            self.g.add_edge(
+                party_node(share.holder), SITE, kind="ownership", percent=share.percent, voting=share.voting
+            )
         for seats in spec.governance.board:
             self.g.add_edge(party_node(seats.holder), SITE, kind="control", seats=seats.seats)
         for i, stage in enumerate(spec.disclosure.stages):
@@ -108,8 +116,14 @@ class ProjectGraph:
     def _disclose(self, index: int, stage_id: str, item: DisclosureItem) -> None:
         d = Disclosure(index, stage_id, item.technology, item.recipient, item.level.value, item.method.value)
         self._disclosures[item.technology].append(d)
-        self.g.add_edge(node_of(TECH, item.technology), party_node(item.recipient), kind="disclosure",
-                        stage=stage_id, level=item.level.value, method=item.method.value)
+        self.g.add_edge(
+            node_of(TECH, item.technology),
+            party_node(item.recipient),
+            kind="disclosure",
+            stage=stage_id,
+            level=item.level.value,
+            method=item.method.value,
+        )
 
     # ----------------------------------------------------------------- queries
 

@@ -45,8 +45,14 @@ def with_our_equity(spec: ProjectSpec, target: float) -> ProjectSpec | None:
         if not others:
             return None
         percents[others[0].holder] = others[0].percent - change
-    gov.equity = [Shareholding(holder=s.holder, percent=round(percents.get(s.holder, s.percent), 4),
-                               voting=True if s.holder == US else s.voting) for s in gov.equity]
+    gov.equity = [
+        Shareholding(
+            holder=s.holder,
+            percent=round(percents.get(s.holder, s.percent), 4),
+            voting=True if s.holder == US else s.voting,
+        )
+        for s in gov.equity
+    ]
     return new
 
 
@@ -84,8 +90,9 @@ def with_clause_present(spec: ProjectSpec, clause_id: str) -> ProjectSpec:
     """The clause recorded as present in the contract, keeping its note, draft reference and variables."""
     new = spec.model_copy(deep=True)
     old = new.contract.clauses.get(clause_id)
-    new.contract.clauses[clause_id] = (old.model_copy(update={"status": ClauseStatus.PRESENT}) if old
-                                       else ClauseEntry(status=ClauseStatus.PRESENT))
+    new.contract.clauses[clause_id] = (
+        old.model_copy(update={"status": ClauseStatus.PRESENT}) if old else ClauseEntry(status=ClauseStatus.PRESENT)
+    )
     return new
 
 

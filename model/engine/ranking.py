@@ -54,7 +54,9 @@ def rank_mitigations(assessment: Assessment) -> list[Mitigation]:
                 if f.score - new > 0:
                     cuts.append((f.id, round(f.score - new, 1)))
         # Only the k highest scores count: unchanged findings from the top of the base ranking, plus the changed ones.
-        unchanged = [score for score, fid in ranked_base if fid not in changed][:k] if len(changed) < len(ranked_base) else []
+        unchanged = (
+            [score for score, fid in ranked_base if fid not in changed][:k] if len(changed) < len(ranked_base) else []
+        )
         new_total = aggregate(unchanged + heapq.nlargest(k, changed.values()), scoring)
         cuts.sort(key=lambda x: (-x[1], x[0]))
         out.append(Mitigation(control, round(assessment.score - new_total, 1), new_total, cuts))

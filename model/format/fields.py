@@ -70,8 +70,9 @@ def _constraints(annotation: Any, metadata: Sequence[Any]) -> tuple[Any, bool, b
             if isinstance(item, FieldInfo):
                 take(item.metadata)
             elif isinstance(item, StringConstraints):
-                limits.update({k: v for k, v in (("max_length", item.max_length), ("pattern", item.pattern))
-                               if v is not None})
+                limits.update(
+                    {k: v for k, v in (("max_length", item.max_length), ("pattern", item.pattern)) if v is not None}
+                )
             elif isinstance(item, annotated_types.Ge):
                 limits["ge"] = item.ge
             elif isinstance(item, annotated_types.Gt):
@@ -113,7 +114,7 @@ def field_shape(model: type[BaseModel], path: str | Sequence[str]) -> FieldShape
     current: Any = model
     for i, part in enumerate(parts):
         if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
-            raise KeyError(f"{'.'.join(parts[:i + 1])} is not a field of {model.__name__}")
+            raise KeyError(f"{'.'.join(parts[: i + 1])} is not a field of {model.__name__}")
         info = current.model_fields[part]
         typ, many, optional, limits = _constraints(info.annotation, info.metadata)
         if i < len(parts) - 1:
@@ -129,9 +130,20 @@ def field_shape(model: type[BaseModel], path: str | Sequence[str]) -> FieldShape
         elif text == "country":
             max_length = 2
         default = None if info.is_required() else info.get_default(call_default_factory=True)
-        return FieldShape(name=part, type=typ, many=many, required=info.is_required(), optional=optional,
-                          default=default, ge=limits.get("ge"), gt=limits.get("gt"), le=limits.get("le"),
-                          lt=limits.get("lt"), max_length=max_length, pattern=pattern, text=text,
-                          description=info.description)
+        return FieldShape(
+            name=part,
+            type=typ,
+            many=many,
+            required=info.is_required(),
+            optional=optional,
+            default=default,
+            ge=limits.get("ge"),
+            gt=limits.get("gt"),
+            le=limits.get("le"),
+            lt=limits.get("lt"),
+            max_length=max_length,
+            pattern=pattern,
+            text=text,
+            description=info.description,
+        )
     raise KeyError("an empty path names no field")
-

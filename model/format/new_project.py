@@ -68,8 +68,9 @@ def _name(text: str) -> str:
 def blank_project(project_id: str, name: str, deal_type: DealType | str, host_country: str) -> ProjectSpec:
     """A minimal valid project (raises pydantic.ValidationError when a value is not valid; check with
     ``new_project_problems`` first)."""
-    return ProjectSpec(project=ProjectInfo(id=project_id, name=_name(name), deal_type=deal_type,
-                                           host_country=host_country))
+    return ProjectSpec(
+        project=ProjectInfo(id=project_id, name=_name(name), deal_type=deal_type, host_country=host_country)
+    )
 
 
 def copy_project(spec: ProjectSpec, project_id: str, name: str | None = None) -> ProjectSpec:

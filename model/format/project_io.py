@@ -38,12 +38,23 @@ def check_project(doc: Document, file: str, library: Library | None = None) -> t
     supported = ", ".join(str(v) for v in SUPPORTED_FORMAT_VERSIONS)
     version = data.get("format_version")
     if version is None:
-        return None, [Problem("format_version_missing", path=("format_version",), file=file, line=1,
-                              params={"supported": supported})]
+        return None, [
+            Problem(
+                "format_version_missing", path=("format_version",), file=file, line=1, params={"supported": supported}
+            )
+        ]
     if isinstance(version, bool) or version not in SUPPORTED_FORMAT_VERSIONS:
         line, col = doc.mark(("format_version",))
-        return None, [Problem("format_version_unsupported", path=("format_version",), file=file, line=line,
-                              column=col, params={"value": version, "supported": supported})]
+        return None, [
+            Problem(
+                "format_version_unsupported",
+                path=("format_version",),
+                file=file,
+                line=line,
+                column=col,
+                params={"value": version, "supported": supported},
+            )
+        ]
     problems: list[Problem] = []
     spec = None
     try:
@@ -64,7 +75,9 @@ def default_project_id(file: str) -> str:
     return slugify(FsPath(file).stem) or "project"
 
 
-def parse_project(raw: bytes, file: str = "<input>", library: Library | None = None) -> tuple[ProjectSpec | None, list[Problem]]:
+def parse_project(
+    raw: bytes, file: str = "<input>", library: Library | None = None
+) -> tuple[ProjectSpec | None, list[Problem]]:
     """Read and validate project bytes; never raises for bad input."""
     try:
         doc = read_yaml(raw, file)
@@ -116,8 +129,18 @@ class _Checker:
 
     def add(self, code: str, path: Path, severity: str = "error", **params: Any) -> None:
         line, col = self.doc.mark(path)
-        self.problems.append(Problem(code, path=path, params=params, file=self.file, line=line, column=col,
-                                     object_id=object_id_at(self.data, path), severity=severity))
+        self.problems.append(
+            Problem(
+                code,
+                path=path,
+                params=params,
+                file=self.file,
+                line=line,
+                column=col,
+                object_id=object_id_at(self.data, path),
+                severity=severity,
+            )
+        )
 
     def ids(self, *keys: str) -> dict[str, Path]:
         """Ids of a collection, reporting duplicates and reserved words."""
@@ -138,8 +161,13 @@ class _Checker:
     def ref(self, value: Any, path: Path, known: list[str], target: str) -> None:
         if isinstance(value, str) and value not in known:
             candidates = [k for k in known if k not in RESERVED_IDS] + [k for k in known if k in RESERVED_IDS]
-            self.add("dangling_reference", path, value=value, target=target,
-                     suggestion=reference_suggestion(value, candidates))
+            self.add(
+                "dangling_reference",
+                path,
+                value=value,
+                target=target,
+                suggestion=reference_suggestion(value, candidates),
+            )
 
     def run(self) -> list[Problem]:
         d = self.data
@@ -243,28 +271,53 @@ class _Checker:
             if start and end and end < start:
                 self.add("stage_dates", ("disclosure", "stages", i, "end"), start=start, end=end)
             if start and previous and start < previous[1]:
-                self.add("stage_order", ("disclosure", "stages", i, "start"), severity="warning", start=start,
-                         previous=previous[0], previous_start=previous[1])
+                self.add(
+                    "stage_order",
+                    ("disclosure", "stages", i, "start"),
+                    severity="warning",
+                    start=start,
+                    previous=previous[0],
+                    previous_start=previous[1],
+                )
             if start:
                 previous = (str(stage.get("name") or stage.get("id")), start)
             for j, item in _items(stage, "items"):
-                self.ref(item.get("technology"), ("disclosure", "stages", i, "items", j, "technology"), techs, "technology")
-                self.ref(item.get("recipient"), ("disclosure", "stages", i, "items", j, "recipient"), recipients, "party")
+                self.ref(
+                    item.get("technology"), ("disclosure", "stages", i, "items", j, "technology"), techs, "technology"
+                )
+                self.ref(
+                    item.get("recipient"), ("disclosure", "stages", i, "items", j, "recipient"), recipients, "party"
+                )
 
     def _project_dates(self) -> None:
         project = _section(self.data, "project")
-        order = [("start", project.get("start")), ("operation_start", project.get("operation_start")),
-                 ("planned_end", project.get("planned_end"))]
+        order = [
+            ("start", project.get("start")),
+            ("operation_start", project.get("operation_start")),
+            ("planned_end", project.get("planned_end")),
+        ]
         dated = [(name, _as_date(v)) for name, v in order if _as_date(v)]
         for (earlier_field, earlier), (later_field, later) in pairwise(dated):
             if later < earlier:
-                self.add("project_dates", ("project", later_field), earlier_field=f"project.{earlier_field}",
-                         earlier=earlier, later_field=f"project.{later_field}", later=later)
+                self.add(
+                    "project_dates",
+                    ("project", later_field),
+                    earlier_field=f"project.{earlier_field}",
+                    earlier=earlier,
+                    later_field=f"project.{later_field}",
+                    later=later,
+                )
         exit_on = _as_date(_section(self.data, "exit").get("planned_on"))
         start = _as_date(project.get("start"))
         if exit_on and start and exit_on < start:
-            self.add("project_dates", ("exit", "planned_on"), earlier_field="project.start", earlier=start,
-                     later_field="exit.planned_on", later=exit_on)
+            self.add(
+                "project_dates",
+                ("exit", "planned_on"),
+                earlier_field="project.start",
+                earlier=start,
+                later_field="exit.planned_on",
+                later=exit_on,
+            )
 
     def _contract(self) -> None:
         clauses = _section(self.data, "contract", "clauses")
@@ -289,18 +342,30 @@ class _Checker:
                 var = declared.get(name)
                 vpath = (*path, "variables", name)
                 if var is None:
-                    self.add("unknown_variable", vpath, value=name, clause=clause_id,
-                             choices=", ".join(declared) or "—")
+                    self.add(
+                        "unknown_variable", vpath, value=name, clause=clause_id, choices=", ".join(declared) or "—"
+                    )
                     continue
                 numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-                ok_type = {"int": isinstance(value, int) and not isinstance(value, bool), "float": numeric,
-                           "bool": isinstance(value, bool), "text": isinstance(value, str)}[var.type]
+                ok_type = {
+                    "int": isinstance(value, int) and not isinstance(value, bool),
+                    "float": numeric,
+                    "bool": isinstance(value, bool),
+                    "text": isinstance(value, str),
+                }[var.type]
                 if not ok_type:
                     self.add("variable_type", vpath, value=name, clause=clause_id, type=var.type)
-                elif numeric and ((var.min is not None and value < var.min) or (var.max is not None and value > var.max)):
-                    self.add("variable_range", vpath, value=name, clause=clause_id,
-                             min=f"{var.min:g}" if var.min is not None else "—",
-                             max=f"{var.max:g}" if var.max is not None else "—")
+                elif numeric and (
+                    (var.min is not None and value < var.min) or (var.max is not None and value > var.max)
+                ):
+                    self.add(
+                        "variable_range",
+                        vpath,
+                        value=name,
+                        clause=clause_id,
+                        min=f"{var.min:g}" if var.min is not None else "—",
+                        max=f"{var.max:g}" if var.max is not None else "—",
+                    )
 
     def _decisions(self, techs: list[str]) -> None:
         seen: dict[str, Path] = {}
@@ -317,14 +382,17 @@ class _Checker:
                 elif match.group(2) not in techs:
                     self.add("stale_decision", path, severity="warning", value=finding)
                 if finding in seen:
-                        self.add("decision_twice", path, value=finding, first=format_path(seen[finding]))
+                    self.add("decision_twice", path, value=finding, first=format_path(seen[finding]))
                 seen.setdefault(finding, path)
             status = decision.get("status")
-            if status in (DecisionStatus.ACCEPTED, DecisionStatus.NOT_APPLICABLE) and not str(
-                    decision.get("justification") or "").strip():
+            if (
+                status in (DecisionStatus.ACCEPTED, DecisionStatus.NOT_APPLICABLE)
+                and not str(decision.get("justification") or "").strip()
+            ):
                 label = DecisionStatus(status)
-                self.add("justification_required", ("decisions", i, "justification"),
-                         status=(label.label_ja, label.label_en))
+                self.add(
+                    "justification_required", ("decisions", i, "justification"), status=(label.label_ja, label.label_en)
+                )
 
 
 def _consistency(doc: Document, file: str, library: Library | None) -> list[Problem]:
@@ -383,8 +451,9 @@ def project_hash(spec: ProjectSpec) -> str:
     return content_hash(dump_project(spec))
 
 
-def save_project(spec: ProjectSpec, path: str | os.PathLike,
-                 before_replace: Callable[[str], None] | None = None, header: str = "") -> None:
+def save_project(
+    spec: ProjectSpec, path: str | os.PathLike, before_replace: Callable[[str], None] | None = None, header: str = ""
+) -> None:
     """Write the project atomically: a crash leaves the previous file intact."""
     atomic_write(path, dump_project(spec, header), before_replace=before_replace)
 
@@ -405,6 +474,14 @@ def format_project_file(path: str | os.PathLike, library: Library | None = None)
     later = doc.comments.later_lines
     if later:
         shown = ", ".join(map(str, later[:10])) + (", …" if len(later) > 10 else "")
-        problems = [*problems, Problem("comments_not_kept", file=str(path), line=later[0], severity="warning",
-                                       params={"count": len(later), "lines": shown})]
+        problems = [
+            *problems,
+            Problem(
+                "comments_not_kept",
+                file=str(path),
+                line=later[0],
+                severity="warning",
+                params={"count": len(later), "lines": shown},
+            ),
+        ]
     return dump_project(spec, doc.comments.header), problems

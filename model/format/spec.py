@@ -162,7 +162,8 @@ class Planning(Strict):
 class Importance(Strict):
     market_value: Level | None = None
     catch_up_years: Annotated[float, Field(ge=0, le=50)] | None = Field(
-        None, description="Years a competitor would need to catch up without our technology.")
+        None, description="Years a competitor would need to catch up without our technology."
+    )
     choke_point: bool | None = Field(None, description="A unique technology the supply chain cannot do without.")
     investment: Level | None = None
 
@@ -234,7 +235,8 @@ class Partner(Strict):
     competes_with_us: bool | None = None
     affiliates_compete: bool | None = None
     subsidy_applications: bool | None = Field(
-        None, description="Has applied, or will apply, for state subsidies related to our technology.")
+        None, description="Has applied, or will apply, for state subsidies related to our technology."
+    )
     sanctions_listed: bool | None = None
     due_diligence: DueDiligence = Field(default_factory=DueDiligence)
     note: Text | None = None
@@ -332,7 +334,8 @@ class Contract(Strict):
     arbitration_seat: ShortText | None = None
     arbitration_institution: ShortText | None = None
     triggers: list[ChangeOfControlTrigger] = Field(
-        default_factory=list, description="Changes of circumstance that give us consent, notice or termination rights.")
+        default_factory=list, description="Changes of circumstance that give us consent, notice or termination rights."
+    )
     clauses: dict[Slug, ClauseEntry] = Field(default_factory=dict)
     review_by_importance: MeasureField = None
     practitioner_guideline: MeasureField = None

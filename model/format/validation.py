@@ -13,17 +13,32 @@ from model.format.problems import Path, Problem
 from model.format.yamlio import Document
 
 _TYPE_CODES = {
-    "int_parsing": "type_int", "int_type": "type_int", "int_from_float": "type_int",
-    "float_parsing": "type_number", "float_type": "type_number", "finite_number": "type_number",
-    "bool_parsing": "type_bool", "bool_type": "type_bool",
+    "int_parsing": "type_int",
+    "int_type": "type_int",
+    "int_from_float": "type_int",
+    "float_parsing": "type_number",
+    "float_type": "type_number",
+    "finite_number": "type_number",
+    "bool_parsing": "type_bool",
+    "bool_type": "type_bool",
     "string_type": "type_str",
-    "date_parsing": "type_date", "date_type": "type_date", "date_from_datetime_parsing": "type_date",
-    "date_from_datetime_inexact": "type_date", "date_future": "type_date", "date_past": "type_date",
-    "datetime_parsing": "type_datetime", "datetime_type": "type_datetime", "datetime_from_date_parsing": "type_datetime",
-    "list_type": "type_list", "dict_type": "type_mapping", "model_type": "type_mapping",
+    "date_parsing": "type_date",
+    "date_type": "type_date",
+    "date_from_datetime_parsing": "type_date",
+    "date_from_datetime_inexact": "type_date",
+    "date_future": "type_date",
+    "date_past": "type_date",
+    "datetime_parsing": "type_datetime",
+    "datetime_type": "type_datetime",
+    "datetime_from_date_parsing": "type_datetime",
+    "list_type": "type_list",
+    "dict_type": "type_mapping",
+    "model_type": "type_mapping",
     "model_attributes_type": "type_mapping",
     "missing": "missing",
-    "string_too_long": "too_long", "string_too_short": "too_short", "too_short": "too_short",
+    "string_too_long": "too_long",
+    "string_too_short": "too_short",
+    "too_short": "too_short",
 }
 
 _SLUG_HINT = "a-z0-9_-"
@@ -47,9 +62,12 @@ def clean_path(loc: tuple, data: Any) -> Path:
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             out.append(part)
             current = current[part]
-        elif isinstance(part, str) and (part[:1].isupper() or part in {"str", "int", "float", "bool", "date", "datetime",
-                                                                          "none", "list", "dict"}
-                                        or "[" in part or part.startswith("function-")):
+        elif isinstance(part, str) and (
+            part[:1].isupper()
+            or part in {"str", "int", "float", "bool", "date", "datetime", "none", "list", "dict"}
+            or "[" in part
+            or part.startswith("function-")
+        ):
             continue  # a branch of a union or a validator wrapper, not a place in the file
         else:
             out.append(part)
@@ -124,7 +142,10 @@ def _problem(err: dict, doc: Document, root: type[BaseModel], file: str | None) 
         code, at_key = "unknown_key", True
         parent = model_at(root, path[:-1])
         allowed = list(parent.model_fields) if parent else []
-        params = {"key": path[-1] if path else "?", "suggestion": unknown_key_suggestion(path[-1] if path else "", allowed)}
+        params = {
+            "key": path[-1] if path else "?",
+            "suggestion": unknown_key_suggestion(path[-1] if path else "", allowed),
+        }
     elif kind in ("enum", "literal_error"):
         # YAML 1.1 reads bare yes/no/on/off as true/false, which surprises people.
         code = "enum_bool" if isinstance(value, bool) else "enum"
@@ -143,8 +164,9 @@ def _problem(err: dict, doc: Document, root: type[BaseModel], file: str | None) 
         code = "invalid"
         params["detail"] = str(err.get("msg", kind)).removeprefix("Value error, ")
     line, column = doc.mark(path, key=at_key) if at_key else doc.mark(path)
-    return Problem(code, path=path, params=params, file=file, line=line, column=column,
-                   object_id=object_id_at(doc.data, path))
+    return Problem(
+        code, path=path, params=params, file=file, line=line, column=column, object_id=object_id_at(doc.data, path)
+    )
 
 
 def pydantic_problems(exc: ValidationError, doc: Document, root: type[BaseModel], file: str | None) -> list[Problem]:

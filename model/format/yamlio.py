@@ -111,8 +111,17 @@ def _check_shape(text: str, file: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     m = event.start_mark
-                    raise InputError([Problem("yaml_too_deep", file=file, line=m.line + 1, column=m.column + 1,
-                                              params={"limit": MAX_DEPTH})])
+                    raise InputError(
+                        [
+                            Problem(
+                                "yaml_too_deep",
+                                file=file,
+                                line=m.line + 1,
+                                column=m.column + 1,
+                                params={"limit": MAX_DEPTH},
+                            )
+                        ]
+                    )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
             elif isinstance(event, yaml.DocumentStartEvent):
@@ -155,8 +164,18 @@ class _Builder:
                 return self.constructor.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError, OverflowError) as exc:
                 line, col = self._mark(node)
-                raise InputError([Problem("yaml_syntax", path=path, file=self.file, line=line, column=col,
-                                          params={"detail": str(exc).splitlines()[0]})]) from exc
+                raise InputError(
+                    [
+                        Problem(
+                            "yaml_syntax",
+                            path=path,
+                            file=self.file,
+                            line=line,
+                            column=col,
+                            params={"detail": str(exc).splitlines()[0]},
+                        )
+                    ]
+                ) from exc
         if isinstance(node, SequenceNode):
             return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -165,19 +184,46 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
                     line, col = self._mark(key_node)
-                    raise InputError([Problem("yaml_syntax", path=path, file=self.file, line=line, column=col,
-                                              params={"detail": "a key must be a plain value, not a list or mapping"})])
+                    raise InputError(
+                        [
+                            Problem(
+                                "yaml_syntax",
+                                path=path,
+                                file=self.file,
+                                line=line,
+                                column=col,
+                                params={"detail": "a key must be a plain value, not a list or mapping"},
+                            )
+                        ]
+                    )
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise InputError([Problem("yaml_unknown_tag", path=path, file=self.file, line=self._mark(key_node)[0],
-                                              params={"tag": "<<"})])
+                    raise InputError(
+                        [
+                            Problem(
+                                "yaml_unknown_tag",
+                                path=path,
+                                file=self.file,
+                                line=self._mark(key_node)[0],
+                                params={"tag": "<<"},
+                            )
+                        ]
+                    )
                 key = self.build(key_node, path + ("<key>",), depth + 1)
                 if not isinstance(key, (str, int, float, bool)) or key is None:
                     key = str(key)
                 child_path = path + (key,)
                 line, col = self._mark(key_node)
                 if key in out:
-                    self.problems.append(Problem("yaml_duplicate_key", path=child_path, file=self.file, line=line,
-                                                 column=col, params={"key": key, "first_line": first_line[key]}))
+                    self.problems.append(
+                        Problem(
+                            "yaml_duplicate_key",
+                            path=child_path,
+                            file=self.file,
+                            line=line,
+                            column=col,
+                            params={"key": key, "first_line": first_line[key]},
+                        )
+                    )
                     continue
                 first_line[key] = line
                 self.doc.key_marks[child_path] = (line, col)
@@ -225,8 +271,9 @@ def _comment_lines(text: str, lines: list[str], start: int) -> tuple[int, ...]:
         if isinstance(event, yaml.ScalarEvent):
             first, last = event.start_mark, event.end_mark
             for line in range(first.line, last.line + 1):
-                covered.setdefault(line, []).append((first.column if line == first.line else 0,
-                                                     last.column if line == last.line else math.inf))
+                covered.setdefault(line, []).append(
+                    (first.column if line == first.line else 0, last.column if line == last.line else math.inf)
+                )
     found = []
     for number in range(start, len(lines)):
         line = lines[number]
@@ -284,7 +331,9 @@ def read_yaml_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES, keep_com
     except FileNotFoundError as exc:
         raise InputError([Problem("file_missing", file=name)]) from exc
     except (IsADirectoryError, PermissionError, OSError) as exc:
-        raise InputError([Problem("file_unreadable", file=name, params={"reason": exc.strerror or type(exc).__name__})]) from exc
+        raise InputError(
+            [Problem("file_unreadable", file=name, params={"reason": exc.strerror or type(exc).__name__})]
+        ) from exc
     return read_yaml(raw, name, max_bytes, keep_comments)
 
 
@@ -315,11 +364,14 @@ def plain(value: Any) -> Any:
 
 
 def dump_yaml(data: Any) -> str:
-    return yaml.dump(plain(data), Dumper=_CanonicalDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=100)
+    return yaml.dump(
+        plain(data), Dumper=_CanonicalDumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+    )
 
 
-def atomic_write(path: str | os.PathLike, content: str | bytes, before_replace: Callable[[str], None] | None = None) -> None:
+def atomic_write(
+    path: str | os.PathLike, content: str | bytes, before_replace: Callable[[str], None] | None = None
+) -> None:
     """Replace ``path`` with ``content`` so that a crash leaves either the old file or the new one, never half of it.
 
     ``before_replace`` (tests only) runs on the finished temporary file just before the rename.

@@ -58,7 +58,11 @@ def library_files(root: FsPath) -> list[FsPath]:
     """Every library file under ``root``, in a stable order."""
     groups = [
         sorted((root / "libraries" / "sources").glob("*.yaml")),
-        [root / "libraries" / "measures.yaml", root / "libraries" / "checklist.yaml", root / "libraries" / "scoring.yaml"],
+        [
+            root / "libraries" / "measures.yaml",
+            root / "libraries" / "checklist.yaml",
+            root / "libraries" / "scoring.yaml",
+        ],
         sorted((root / "contract_clauses").glob("*.yaml")),
         sorted((root / "country_profiles").glob("*.yaml")),
     ]
@@ -70,7 +74,11 @@ def _read(path: FsPath, root: FsPath) -> tuple[Envelope | None, Document | None,
     try:
         doc = read_yaml_file(path)
     except InputError as exc:
-        return None, None, [Problem(p.code, p.path, p.params, name, p.line, p.column, p.object_id) for p in exc.problems]
+        return (
+            None,
+            None,
+            [Problem(p.code, p.path, p.params, name, p.line, p.column, p.object_id) for p in exc.problems],
+        )
     data = doc.data
     if not isinstance(data, dict):
         return None, doc, [Problem("not_a_mapping", file=name, params={"found": type(data).__name__})]
@@ -78,8 +86,20 @@ def _read(path: FsPath, root: FsPath) -> tuple[Envelope | None, Document | None,
     model = LIBRARY_KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
         line, col = doc.mark(("kind",))
-        return None, doc, [Problem("library_kind", path=("kind",), file=name, line=line, column=col,
-                                   params={"value": kind, "choices": ", ".join(LIBRARY_KINDS)})]
+        return (
+            None,
+            doc,
+            [
+                Problem(
+                    "library_kind",
+                    path=("kind",),
+                    file=name,
+                    line=line,
+                    column=col,
+                    params={"value": kind, "choices": ", ".join(LIBRARY_KINDS)},
+                )
+            ],
+        )
     try:
         obj = model.model_validate(data)
     except ValidationError as exc:
@@ -87,8 +107,16 @@ def _read(path: FsPath, root: FsPath) -> tuple[Envelope | None, Document | None,
     problems = []
     if isinstance(obj, (ContractClause, CountryProfile)) and obj.id != path.stem:
         line, col = doc.mark(("id",))
-        problems.append(Problem("library_id_file", path=("id",), file=name, line=line, column=col,
-                                params={"value": obj.id, "stem": path.stem}))
+        problems.append(
+            Problem(
+                "library_id_file",
+                path=("id",),
+                file=name,
+                line=line,
+                column=col,
+                params={"value": obj.id, "stem": path.stem},
+            )
+        )
     _predicate_problems(obj, doc, name, problems)
     return obj, doc, problems
 
@@ -109,19 +137,26 @@ def _predicate_problems(obj: Envelope, doc: Document, name: str, problems: list[
             detail = path_problem(field_path)
             if detail:
                 line, col = doc.mark(path)
-                problems.append(Problem("predicate_path", path=path, file=name, line=line, column=col,
-                                        params={"detail": detail}))
+                problems.append(
+                    Problem("predicate_path", path=path, file=name, line=line, column=col, params={"detail": detail})
+                )
 
 
 def _citations(obj: Envelope) -> list[tuple[tuple, Citation]]:
-    out: list[tuple[tuple, Citation]] = [(("sources", i), c) for i, c in enumerate(getattr(obj, "sources", []))
-                                         if isinstance(c, Citation)]
+    out: list[tuple[tuple, Citation]] = [
+        (("sources", i), c) for i, c in enumerate(getattr(obj, "sources", [])) if isinstance(c, Citation)
+    ]
     if isinstance(obj, ContractClause):
         out += [(("cautions", i, "sources", j), c) for i, k in enumerate(obj.cautions) for j, c in enumerate(k.sources)]
     if isinstance(obj, CountryProfile):
-        out += [(("factors", f.value, "facts", j, "source"), fact.source)
-                for f, a in obj.factors.items() for j, fact in enumerate(a.facts)]
-        out += [(("tech_interest_sectors", j, "source"), fact.source) for j, fact in enumerate(obj.tech_interest_sectors)]
+        out += [
+            (("factors", f.value, "facts", j, "source"), fact.source)
+            for f, a in obj.factors.items()
+            for j, fact in enumerate(a.facts)
+        ]
+        out += [
+            (("tech_interest_sectors", j, "source"), fact.source) for j, fact in enumerate(obj.tech_interest_sectors)
+        ]
     return out
 
 
@@ -134,8 +169,12 @@ def _optional(name: str | None) -> bool:
     return bool(name) and FsPath(name).parts[0] in OPTIONAL_FOLDERS
 
 
-def load_library(root: FsPath | str | None = None, *, leave_out_invalid: bool = False,
-                 rule_facts: Mapping[LeakChannel, Iterable[str]] | None = None) -> Library:
+def load_library(
+    root: FsPath | str | None = None,
+    *,
+    leave_out_invalid: bool = False,
+    rule_facts: Mapping[LeakChannel, Iterable[str]] | None = None,
+) -> Library:
     """Read every library file under ``root`` (default: the repository), validate and cross-check it.
 
     Raises InputError listing every problem in every file. With ``leave_out_invalid`` a contract clause or
@@ -175,9 +214,11 @@ def load_library(root: FsPath | str | None = None, *, leave_out_invalid: bool = 
     return lib
 
 
-def _assemble(read: list[tuple[str, Envelope | None, Document | None, list[Problem]]],
-              left_out: dict[str, list[Problem]],
-              rule_facts: Mapping[LeakChannel, Iterable[str]]) -> tuple[Library, list[Problem]]:
+def _assemble(
+    read: list[tuple[str, Envelope | None, Document | None, list[Problem]]],
+    left_out: dict[str, list[Problem]],
+    rule_facts: Mapping[LeakChannel, Iterable[str]],
+) -> tuple[Library, list[Problem]]:
     """The library from the files read, without those left out, and every problem found in it."""
     lib = Library()
     problems: list[Problem] = []
@@ -190,8 +231,9 @@ def _assemble(read: list[tuple[str, Envelope | None, Document | None, list[Probl
             continue
         key = f"{obj.kind}:{obj.id}"
         if key in lib.files:
-            problems.append(Problem("library_duplicate", file=name, path=("id",),
-                                    params={"value": obj.id, "first": lib.files[key]}))
+            problems.append(
+                Problem("library_duplicate", file=name, path=("id",), params={"value": obj.id, "first": lib.files[key]})
+            )
             continue
         lib.files[key] = name
         lib.versions[key] = obj.version
@@ -199,21 +241,39 @@ def _assemble(read: list[tuple[str, Envelope | None, Document | None, list[Probl
         if isinstance(obj, SourceRegistry):
             for i, entry in enumerate(obj.sources):
                 if entry.id in lib.sources:
-                    problems.append(Problem("library_duplicate", file=name, path=("sources", i, "id"),
-                                            params={"value": entry.id, "first": "sources"}))
+                    problems.append(
+                        Problem(
+                            "library_duplicate",
+                            file=name,
+                            path=("sources", i, "id"),
+                            params={"value": entry.id, "first": "sources"},
+                        )
+                    )
                 lib.sources[entry.id] = entry
         elif isinstance(obj, MeasureCatalogue):
             for i, m in enumerate(obj.measures):
                 if m.id in lib.measures:
-                    problems.append(Problem("library_duplicate", file=name, path=("measures", i, "id"),
-                                            params={"value": m.id, "first": "measures"}))
+                    problems.append(
+                        Problem(
+                            "library_duplicate",
+                            file=name,
+                            path=("measures", i, "id"),
+                            params={"value": m.id, "first": "measures"},
+                        )
+                    )
                 lib.measures[m.id] = m
         elif isinstance(obj, ChecklistCatalogue):
             seen: set[str] = set()
             for i, item in enumerate(obj.items):
                 if item.id in seen:
-                    problems.append(Problem("library_duplicate", file=name, path=("items", i, "id"),
-                                            params={"value": item.id, "first": "checklist"}))
+                    problems.append(
+                        Problem(
+                            "library_duplicate",
+                            file=name,
+                            path=("items", i, "id"),
+                            params={"value": item.id, "first": "checklist"},
+                        )
+                    )
                 seen.add(item.id)
             lib.checklist = list(obj.items)
         elif isinstance(obj, ContractClause):
@@ -229,13 +289,18 @@ def _assemble(read: list[tuple[str, Envelope | None, Document | None, list[Probl
     problems.extend(_cross_check(lib, loaded, check_citations=not registry_failed, left_out_clauses=gone))
     problems.extend(_fact_weight_problems(lib, loaded, rule_facts))
     if gone:
-        lib.checklist = [item.model_copy(update={"clauses": [c for c in item.clauses if c not in gone]})
-                         if gone & set(item.clauses) else item for item in lib.checklist]
+        lib.checklist = [
+            item.model_copy(update={"clauses": [c for c in item.clauses if c not in gone]})
+            if gone & set(item.clauses)
+            else item
+            for item in lib.checklist
+        ]
     return lib, problems
 
 
-def _fact_weight_problems(lib: Library, loaded: list[tuple[str, Envelope, Document]],
-                          rule_facts: Mapping[LeakChannel, Iterable[str]]) -> list[Problem]:
+def _fact_weight_problems(
+    lib: Library, loaded: list[tuple[str, Envelope, Document]], rule_facts: Mapping[LeakChannel, Iterable[str]]
+) -> list[Problem]:
     """A fact a rule can emit without a weight (global, or the channel's own) would fail the first project to
     trigger it; it is reported here, against the scoring model's ``facts``, once per fact."""
     found = next(((name, obj, doc) for name, obj, doc in loaded if isinstance(obj, ScoringModel)), None)
@@ -249,9 +314,17 @@ def _fact_weight_problems(lib: Library, loaded: list[tuple[str, Envelope, Docume
         for fact_id in fact_ids:
             if fact_id not in scoring.facts and fact_id not in own:
                 missing.setdefault(fact_id, []).append(channel.value)
-    return [Problem("scoring_fact_missing", file=name, path=("facts",), line=line, column=col,
-                    params={"value": fact_id, "channels": ", ".join(channels)})
-            for fact_id, channels in sorted(missing.items())]
+    return [
+        Problem(
+            "scoring_fact_missing",
+            file=name,
+            path=("facts",),
+            line=line,
+            column=col,
+            params={"value": fact_id, "channels": ", ".join(channels)},
+        )
+        for fact_id, channels in sorted(missing.items())
+    ]
 
 
 def known_guidance_refs(lib: Library) -> set[str]:
@@ -263,19 +336,33 @@ def known_guidance_refs(lib: Library) -> set[str]:
     return refs
 
 
-def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]], check_citations: bool = True,
-                 left_out_clauses: set[str] = frozenset()) -> list[Problem]:
+def _cross_check(
+    lib: Library,
+    loaded: list[tuple[str, Envelope, Document]],
+    check_citations: bool = True,
+    left_out_clauses: set[str] = frozenset(),
+) -> list[Problem]:
     """References between library files. Citations are skipped when a source registry itself failed to load,
     so one broken registry is reported once rather than as every citation it would have resolved; references
     to clauses left out (see load_library) are not reported again."""
     problems: list[Problem] = []
     for name, obj, doc in loaded:
 
-        def missing(path: tuple, value: str, target: str, object_id: str | None = None,
-                    doc: Document = doc, name: str = name) -> None:
+        def missing(
+            path: tuple, value: str, target: str, object_id: str | None = None, doc: Document = doc, name: str = name
+        ) -> None:
             line, col = doc.mark(path)
-            problems.append(Problem("library_reference", file=name, path=path, line=line, column=col,
-                                    object_id=object_id, params={"value": value, "target": target}))
+            problems.append(
+                Problem(
+                    "library_reference",
+                    file=name,
+                    path=path,
+                    line=line,
+                    column=col,
+                    object_id=object_id,
+                    params={"value": value, "target": target},
+                )
+            )
 
         for path, citation in _citations(obj) if check_citations else []:
             if citation.source not in lib.sources:
@@ -297,8 +384,16 @@ def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]], che
             for j, ref in enumerate(refs):
                 if known_refs and ref not in known_refs:
                     line, col = doc.mark((*path, j))
-                    problems.append(Problem("library_reference", file=name, path=(*path, j), line=line, column=col,
-                                            params={"value": ref, "target": "guidance section"}))
+                    problems.append(
+                        Problem(
+                            "library_reference",
+                            file=name,
+                            path=(*path, j),
+                            line=line,
+                            column=col,
+                            params={"value": ref, "target": "guidance section"},
+                        )
+                    )
     if lib.measures:
         expected = set(measure_ids())
         have = set(lib.measures)
@@ -308,6 +403,9 @@ def _cross_check(lib: Library, loaded: list[tuple[str, Envelope, Document]], che
                 detail.append("missing " + ", ".join(sorted(expected - have)))
             if have - expected:
                 detail.append("not in the format " + ", ".join(sorted(have - expected)))
-            problems.append(Problem("measure_catalogue_mismatch", file="libraries/measures.yaml",
-                                    params={"detail": "; ".join(detail)}))
+            problems.append(
+                Problem(
+                    "measure_catalogue_mismatch", file="libraries/measures.yaml", params={"detail": "; ".join(detail)}
+                )
+            )
     return problems

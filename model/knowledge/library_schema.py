@@ -161,7 +161,8 @@ class ContractClause(CitedEnvelope):
     channels: Annotated[list[LeakChannel], Field(min_length=1)]
     guidance_refs: list[GuidanceRef] = Field(default_factory=list)
     origin: Literal["guidance", "practice"] = Field(
-        description="'guidance' when the METI guidance asks for it; 'practice' when practice adds it.")
+        description="'guidance' when the METI guidance asks for it; 'practice' when practice adds it."
+    )
     required_when: Predicate | None = None
     variables: list[ClauseVariable] = Field(default_factory=list)
     wording: Bilingual
@@ -210,9 +211,10 @@ class FactorAssessment(LibModel):
 
 PROFILE_NOTICE = Bilingual(
     ja="国別プロファイルは公開資料に基づく出発点です。評価（判断）はプロジェクトチームのもので、法的助言ではありません。"
-       "案件ごとに現地の弁護士等に確認してください。",
+    "案件ごとに現地の弁護士等に確認してください。",
     en="A country profile is a starting point built from public sources. Its ratings are the project team's judgements, "
-       "not legal advice; check them with local counsel for each project.")
+    "not legal advice; check them with local counsel for each project.",
+)
 
 
 class CountryProfile(CitedEnvelope):
@@ -281,16 +283,21 @@ class ScoringModel(CitedEnvelope):
 
     kind: Literal["scoring_model"]
     note: Bilingual
-    disclosure_levels: dict[Literal["overview", "specification", "sanitised_drawings", "full_drawings",
-                                    "process_knowhow", "recipe_source"], Weight]
-    disclosure_methods: dict[Literal["view_only_cloud", "on_site_training", "paper", "electronic_copy",
-                                     "physical_delivery"], Weight]
+    disclosure_levels: dict[
+        Literal["overview", "specification", "sanitised_drawings", "full_drawings", "process_knowhow", "recipe_source"],
+        Weight,
+    ]
+    disclosure_methods: dict[
+        Literal["view_only_cloud", "on_site_training", "paper", "electronic_copy", "physical_delivery"], Weight
+    ]
     country_ratings: dict[Literal["low", "medium", "high", "very_high", "unknown"], Weight]
     clause_strength: dict[Literal["present", "partial", "missing", "not_applicable"], Weight]
     measure_strength: dict[Literal["in_place", "partial", "planned", "absent", "not_applicable"], Weight]
     clause_effect: Weight
     measure_effect: Weight
-    control_effects: dict[str, Weight] = Field(default_factory=dict, description="Per-id effects overriding the defaults.")
+    control_effects: dict[str, Weight] = Field(
+        default_factory=dict, description="Per-id effects overriding the defaults."
+    )
     control_floor: Weight
     access_exposure: Weight
     equipment_exposure: dict[Literal["general_as_is", "general_tuned", "custom"], Weight]
@@ -300,7 +307,9 @@ class ScoringModel(CitedEnvelope):
     impact: ImpactModel
     likelihood_bins: Annotated[list[Weight], Field(min_length=4, max_length=4)]
     impact_bins: Annotated[list[Weight], Field(min_length=4, max_length=4)]
-    matrix: Annotated[list[Annotated[list[SeverityName], Field(min_length=5, max_length=5)]], Field(min_length=5, max_length=5)]
+    matrix: Annotated[
+        list[Annotated[list[SeverityName], Field(min_length=5, max_length=5)]], Field(min_length=5, max_length=5)
+    ]
     aggregate_weights: Annotated[list[Weight], Field(min_length=1)]
     grades: Annotated[list[GradeBand], Field(min_length=2)]
 

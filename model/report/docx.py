@@ -28,8 +28,13 @@ HEADING_FONTS = ("Arial", "Yu Gothic")
 TABLE_FONTS = ("Arial", "Yu Gothic")
 TABLE_STYLE = "TT Table Text"
 #: Style name → style id of the built-in template (ids have no spaces); the table-text style is ours.
-STYLE_IDS = {"Title": "Title", "Heading 1": "Heading1", "Heading 2": "Heading2", "Heading 3": "Heading3",
-             TABLE_STYLE: "TTTableText"}
+STYLE_IDS = {
+    "Title": "Title",
+    "Heading 1": "Heading1",
+    "Heading 2": "Heading2",
+    "Heading 3": "Heading3",
+    TABLE_STYLE: "TTTableText",
+}
 
 #: Characters XML 1.0 cannot hold; lxml refuses them, so user text is cleaned rather than crashing the export.
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -43,7 +48,10 @@ FACT_WIDTHS = (45, 125)
 
 
 T = {
-    "title": ("契約条項チェックリスト・条項集（技術流出対策）", "Contract-clause checklist and clause annex (technology-leak protection)"),
+    "title": (
+        "契約条項チェックリスト・条項集（技術流出対策）",
+        "Contract-clause checklist and clause annex (technology-leak protection)",
+    ),
     "confidential": ("社外秘（取扱注意）", "Confidential"),
     "project": ("案件名", "Project"),
     "deal_type": ("取引形態", "Deal type"),
@@ -52,30 +60,35 @@ T = {
     "signed": ("契約締結日", "Contract signed"),
     "governing_law": ("準拠法", "Governing law"),
     "how_heading": ("この文書の読み方", "How to read this document"),
-    "how": ((
-        "この文書は、案件ファイルに入力された取引の構造から、技術流出を防ぐために契約に必要な保護条項を導き、"
-        "契約案での状況とあわせて一覧にしたものです（経済産業省「技術流出対策ガイダンス」第1版（2025年）に対応）。",
-        "第1部は条項ごとのチェックリストです。「契約案での状況」は案件ファイルの記録で、記録がない条項は「未確認」としています。"
-        "「必要な理由」には条項の目的と、その条項が抑える流出経路を示しています。",
-        "第2部は条項ごとの条項集です。モデル文言は当社が作成したたたき台で、日本語と英語の両方を載せています。"
-        "代替案は強い順に並べており、交渉で譲る場合は上から順に検討してください。"
-        "相手国に関する注意は、この案件の条件に当てはまるものだけを載せています。",
-        "この文書は法的助言ではありません。現地法との整合と最終的な文言は、必ず弁護士と確認してください。",
-    ), (
-        "This document lists the protective clauses the deal needs against technology leakage, derived from the deal's "
-        "structure as entered in the project file, with their status in the contract draft (following METI's "
-        "technology-leakage guidance, 1st edition, 2025).",
-        "Part 1 is the clause checklist. \"Status in the draft\" is what the project file records; a clause with no "
-        "record is shown as \"not reviewed\". \"Why it is needed\" gives the clause's purpose and the leak channels it cuts.",
-        "Part 2 is the clause annex. The model wording is our own starting draft, given in both Japanese and English. "
-        "Fallback positions run from the strongest down: when conceding in negotiation, consider them in that order. "
-        "Only the host-country cautions whose conditions hold for this project are shown.",
-        "This document is not legal advice. Check conformity with local law and the final wording with counsel.",
-    )),
+    "how": (
+        (
+            "この文書は、案件ファイルに入力された取引の構造から、技術流出を防ぐために契約に必要な保護条項を導き、"
+            "契約案での状況とあわせて一覧にしたものです（経済産業省「技術流出対策ガイダンス」第1版（2025年）に対応）。",
+            "第1部は条項ごとのチェックリストです。「契約案での状況」は案件ファイルの記録で、記録がない条項は「未確認」としています。"
+            "「必要な理由」には条項の目的と、その条項が抑える流出経路を示しています。",
+            "第2部は条項ごとの条項集です。モデル文言は当社が作成したたたき台で、日本語と英語の両方を載せています。"
+            "代替案は強い順に並べており、交渉で譲る場合は上から順に検討してください。"
+            "相手国に関する注意は、この案件の条件に当てはまるものだけを載せています。",
+            "この文書は法的助言ではありません。現地法との整合と最終的な文言は、必ず弁護士と確認してください。",
+        ),
+        (
+            "This document lists the protective clauses the deal needs against technology leakage, derived from the deal's "
+            "structure as entered in the project file, with their status in the contract draft (following METI's "
+            "technology-leakage guidance, 1st edition, 2025).",
+            'Part 1 is the clause checklist. "Status in the draft" is what the project file records; a clause with no '
+            'record is shown as "not reviewed". "Why it is needed" gives the clause\'s purpose and the leak channels it cuts.',
+            "Part 2 is the clause annex. The model wording is our own starting draft, given in both Japanese and English. "
+            "Fallback positions run from the strongest down: when conceding in negotiation, consider them in that order. "
+            "Only the host-country cautions whose conditions hold for this project are shown.",
+            "This document is not legal advice. Check conformity with local law and the final wording with counsel.",
+        ),
+    ),
     "part1": ("第1部　契約条項チェックリスト", "Part 1 — Contract-clause checklist"),
-    "part1_intro": ("この取引に必要な条項：{n}件（規定あり {present}、不十分 {partial}、規定なし {missing}、対象外 {na}、未確認 {none}）",
-                    "Clauses this deal needs: {n} (present {present}, partial {partial}, missing {missing}, "
-                    "not applicable {na}, not reviewed {none})"),
+    "part1_intro": (
+        "この取引に必要な条項：{n}件（規定あり {present}、不十分 {partial}、規定なし {missing}、対象外 {na}、未確認 {none}）",
+        "Clauses this deal needs: {n} (present {present}, partial {partial}, missing {missing}, "
+        "not applicable {na}, not reviewed {none})",
+    ),
     "none_needed": ("この取引に必要な条項はありません。", "This deal needs no clause from the library."),
     "col_no": ("No.", "No."),
     "col_clause": ("条項", "Clause"),
@@ -86,8 +99,10 @@ T = {
     "active": ("効力が続く段階：", "Also in force at: "),
     "not_reviewed": ("未確認", "Not reviewed"),
     "channels": ("抑える流出経路：", "Leak channels it cuts: "),
-    "others": ("案件ファイルに記録があるが、この取引の条件では必須とされていない条項：",
-               "Clauses recorded in the project file that this deal's conditions do not require: "),
+    "others": (
+        "案件ファイルに記録があるが、この取引の条件では必須とされていない条項：",
+        "Clauses recorded in the project file that this deal's conditions do not require: ",
+    ),
     "part2": ("第2部　条項集", "Part 2 — Clause annex"),
     "meta_kind": ("契約書の種類", "Document"),
     "meta_phase": ("段階", "Phase"),
@@ -293,7 +308,9 @@ def _add_row(table, widths_mm: tuple[int, ...], cells: list[list[tuple[str, bool
     return out
 
 
-def _para(document, text: str, style: str | None = None, bold: bool = False, italic: bool = False, indent_mm: float = 0):
+def _para(
+    document, text: str, style: str | None = None, bold: bool = False, italic: bool = False, indent_mm: float = 0
+):
     paragraph = document.add_paragraph()
     if style:
         _style(paragraph, style)
@@ -328,19 +345,29 @@ def _checklist_row(table, r: ClauseRow, lang: str) -> None:
     later = [p for p in c.active_phases if p != c.phase]
     if later:
         why.append((_t("active", lang) + sep.join(p.label(lang) for p in later), False))
-    cells = _add_row(table, CHECKLIST_WIDTHS, [
-        [(str(r.number), False)],
-        [(c.title.get(lang), True), (c.id, False)],
-        status,
-        [(entry.draft_reference if entry and entry.draft_reference else "—", False)],
-        why,
-        [(", ".join(c.guidance_refs) or "—", False)],
-    ])
+    cells = _add_row(
+        table,
+        CHECKLIST_WIDTHS,
+        [
+            [(str(r.number), False)],
+            [(c.title.get(lang), True), (c.id, False)],
+            status,
+            [(entry.draft_reference if entry and entry.draft_reference else "—", False)],
+            why,
+            [(", ".join(c.guidance_refs) or "—", False)],
+        ],
+    )
     # Colour only the status cell, so counsel sees the gaps at a glance without losing contrast elsewhere.
     _shade(cells[2], STATUS_FILL[entry.status.value if entry else None])
 
 
-STATUS_FILL = {"present": "E2EFDA", "partial": "FFF2CC", "missing": "F8CBAD", "not_applicable": "EDEDED", None: "FCE4D6"}
+STATUS_FILL = {
+    "present": "E2EFDA",
+    "partial": "FFF2CC",
+    "missing": "F8CBAD",
+    "not_applicable": "EDEDED",
+    None: "FCE4D6",
+}
 
 
 def clause_docx(assessment: Assessment, library: Library, lang: str = "ja", *, date: dt.date | None = None) -> bytes:
@@ -402,9 +429,17 @@ def clause_docx(assessment: Assessment, library: Library, lang: str = "ja", *, d
     # Part 1: the checklist, grouped by phase; every table repeats its header row on each page.
     _heading(document, _t("part1", lang), "Heading 1")
     counts = {s: sum(1 for r in rows if r.entry and r.entry.status.value == s) for s in STATUS_ORDER}
-    _para(document, _t("part1_intro", lang).format(
-        n=len(rows), present=counts["present"], partial=counts["partial"], missing=counts["missing"],
-        na=counts["not_applicable"], none=sum(1 for r in rows if r.entry is None)))
+    _para(
+        document,
+        _t("part1_intro", lang).format(
+            n=len(rows),
+            present=counts["present"],
+            partial=counts["partial"],
+            missing=counts["missing"],
+            na=counts["not_applicable"],
+            none=sum(1 for r in rows if r.entry is None),
+        ),
+    )
     if not rows:
         _para(document, _t("none_needed", lang))
     header = [_t(k, lang) for k in ("col_no", "col_clause", "col_status", "col_ref", "col_why", "col_refs")]
@@ -425,8 +460,12 @@ def clause_docx(assessment: Assessment, library: Library, lang: str = "ja", *, d
     needed_ids = {r.clause.id for r in rows}
     others = [cid for cid in spec.contract.clauses if cid not in needed_ids]
     if others:
-        names = [f"{library.clauses[cid].title.get(lang)} ({cid}: {spec.contract.clauses[cid].status.label(lang)})"
-                 if cid in library.clauses else cid for cid in others]
+        names = [
+            f"{library.clauses[cid].title.get(lang)} ({cid}: {spec.contract.clauses[cid].status.label(lang)})"
+            if cid in library.clauses
+            else cid
+            for cid in others
+        ]
         _para(document, _t("others", lang) + ("、" if lang == "ja" else "; ").join(names), italic=True)
 
     # Part 2: the annex, one sub-section per needed clause with the same numbers as part 1.
@@ -436,8 +475,10 @@ def clause_docx(assessment: Assessment, library: Library, lang: str = "ja", *, d
     for r in rows:
         c, entry = r.clause, r.entry
         _heading(document, f"{r.number}. {c.title.get(lang)}", "Heading 2")
-        meta = (f"{c.id} | {_t('meta_kind', lang)}: {c.clause_kind.label(lang)} | {_t('meta_phase', lang)}: "
-                f"{c.phase.label(lang)} | {_t('meta_status', lang)}: {status_label(entry, lang)}")
+        meta = (
+            f"{c.id} | {_t('meta_kind', lang)}: {c.clause_kind.label(lang)} | {_t('meta_phase', lang)}: "
+            f"{c.phase.label(lang)} | {_t('meta_status', lang)}: {status_label(entry, lang)}"
+        )
         if entry and entry.draft_reference:
             meta += f" ({entry.draft_reference})"
         if c.guidance_refs:
@@ -455,8 +496,11 @@ def clause_docx(assessment: Assessment, library: Library, lang: str = "ja", *, d
                 value = values.get(v.id, v.default)
                 unit = f" {v.unit.get(lang)}" if v.unit else ""
                 source = _t("from_project", lang) if from_project else _t("default", lang)
-                text = f"{v.label.get(lang)}：{value}{unit}（{source}）" if lang == "ja" else \
-                    f"{v.label.get(lang)}: {value}{unit} ({source})"
+                text = (
+                    f"{v.label.get(lang)}：{value}{unit}（{source}）"
+                    if lang == "ja"
+                    else f"{v.label.get(lang)}: {value}{unit} ({source})"
+                )
                 _para(document, text, indent_mm=6)
         for which in (lang, other):
             name = _t("lang_ja" if which == "ja" else "lang_en", lang)

@@ -17,8 +17,12 @@ def finding_dict(f: Finding, a: Assessment, lang: str) -> dict[str, Any]:
     decision = None
     if f.decision is not None:
         d = f.decision
-        decision = {"status": d.status.value, "justification": d.justification, "by": d.by,
-                    "at": d.at.isoformat() if d.at else None}
+        decision = {
+            "status": d.status.value,
+            "justification": d.justification,
+            "by": d.by,
+            "at": d.at.isoformat() if d.at else None,
+        }
     return {
         "id": f.id,
         "title": f.title.get(lang),
@@ -57,26 +61,45 @@ def assessment_dict(a: Assessment, lang: str = "ja") -> dict[str, Any]:
         "grade": a.grade.grade,
         "grade_label": a.grade.label.get(lang),
         "score_note": a.scoring.note.get(lang),
-        "checklist": [{
-            "id": r.id,
-            "phase": r.phase,
-            "status": r.status,
-            "status_label": ChecklistStatus(r.status).label(lang),
-            "evidence": r.evidence_text(lang),
-            "owner": r.item.owner.value,
-            "text": r.item.text.get(lang),
-            "closing": r.closing,
-        } for r in a.checklist],
+        "checklist": [
+            {
+                "id": r.id,
+                "phase": r.phase,
+                "status": r.status,
+                "status_label": ChecklistStatus(r.status).label(lang),
+                "evidence": r.evidence_text(lang),
+                "owner": r.item.owner.value,
+                "text": r.item.text.get(lang),
+                "closing": r.closing,
+            }
+            for r in a.checklist
+        ],
         "findings": [finding_dict(f, a, lang) for f in a.findings],
-        "timeline": [{"stage": p.stage_id, "name": p.name, "score": p.score, "grade": p.grade, "increase": p.increase,
-                      "drivers": p.drivers} for p in a.timeline],
+        "timeline": [
+            {
+                "stage": p.stage_id,
+                "name": p.name,
+                "score": p.score,
+                "grade": p.grade,
+                "increase": p.increase,
+                "drivers": p.drivers,
+            }
+            for p in a.timeline
+        ],
     }
 
 
 def mitigation_dict(m: Mitigation, lang: str) -> dict[str, Any]:
-    return {"kind": m.control.kind, "id": m.control.id, "title": m.control.title.get(lang), "phase": m.phase,
-            "status": m.control.status, "reduction": m.reduction, "new_score": m.new_score,
-            "findings": [{"id": fid, "reduction": r} for fid, r in m.findings]}
+    return {
+        "kind": m.control.kind,
+        "id": m.control.id,
+        "title": m.control.title.get(lang),
+        "phase": m.phase,
+        "status": m.control.status,
+        "reduction": m.reduction,
+        "new_score": m.new_score,
+        "findings": [{"id": fid, "reduction": r} for fid, r in m.findings],
+    }
 
 
 def comparison_dict(c: Comparison, lang: str = "ja") -> dict[str, Any]:
@@ -86,8 +109,17 @@ def comparison_dict(c: Comparison, lang: str = "ja") -> dict[str, Any]:
         "b": {"project": c.b.project_id, "score": c.b.score, "grade": c.b.grade.grade},
         "score_delta": c.score_delta,
         "inputs": [{"path": i.path, "before": i.before, "after": i.after} for i in c.inputs],
-        "findings": [{"id": f.id, "before": f.before_score, "after": f.after_score, "delta": f.delta,
-                      "before_severity": f.before_severity, "after_severity": f.after_severity} for f in c.findings],
+        "findings": [
+            {
+                "id": f.id,
+                "before": f.before_score,
+                "after": f.after_score,
+                "delta": f.delta,
+                "before_severity": f.before_severity,
+                "after_severity": f.after_severity,
+            }
+            for f in c.findings
+        ],
         "checklist": [{"id": x.id, "before": x.before, "after": x.after} for x in c.checklist],
     }
 

@@ -107,8 +107,10 @@ class ReadinessGroup:
 def readiness_groups(checklist: Sequence[ChecklistResult]) -> list[ReadinessGroup]:
     """Chapter-1 items per phase (in project order), then chapter 2 on its own; groups without items are left out.
     Every checklist item is in exactly one group."""
-    groups = [ReadinessGroup(p.value, tuple(r for r in checklist if not r.id.startswith("ch2") and r.phase == p.value))
-              for p in Phase]
+    groups = [
+        ReadinessGroup(p.value, tuple(r for r in checklist if not r.id.startswith("ch2") and r.phase == p.value))
+        for p in Phase
+    ]
     groups.append(ReadinessGroup(CHAPTER_2, tuple(r for r in checklist if r.id.startswith("ch2"))))
     return [g for g in groups if g.items]
 

@@ -72,7 +72,9 @@ def unneutralise(text: str) -> str:
     return text[1:] if text[:1] == "'" and text.lstrip("'")[:1] in FORMULA_START else text
 
 
-def put(ws: Worksheet, row: int, column: int, value: Any, *, bold: bool = False, fill: PatternFill | None = None) -> Cell:
+def put(
+    ws: Worksheet, row: int, column: int, value: Any, *, bold: bool = False, fill: PatternFill | None = None
+) -> Cell:
     """Write one cell safely; every cell of the workbook goes through here.
 
     Text never becomes a formula (project files may hold hostile text) and never carries characters XML forbids.
@@ -104,7 +106,9 @@ BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 EDIT_FILL = PatternFill("solid", fgColor="FFF2CC")
 """Header colour of the columns counsel may edit (and the importer reads)."""
-SEVERITY_FILL = {severity: PatternFill("solid", fgColor=swatch.tint.lstrip("#")) for severity, swatch in SEVERITY.items()}
+SEVERITY_FILL = {
+    severity: PatternFill("solid", fgColor=swatch.tint.lstrip("#")) for severity, swatch in SEVERITY.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,12 +257,17 @@ def _legend_rows(a: Assessment, lang: str) -> list[list[Any]]:
     status_header = CONTROL_COLUMNS[CONTROL_STATUS_COLUMN - 1].header(lang)
     note_header = next(c for c in CONTROL_COLUMNS if c.key == "note").header(lang)
     return [
-        [t("この作業ブック", "This workbook"),
-         t("経済産業省「技術流出対策ガイダンス 第1版」（2025年）に沿って、海外への技術移転案件の漏えいリスク、"
-           "段階ごとのチェックリスト、必要な契約条項と対策をまとめたものです（ttplan で出力）。",
-           "The technology-leakage risks of an overseas technology-transfer project, the phase checklists of "
-           "METI's Technology Leakage Guidance (1st edition, 2025), and the contract clauses and measures they call for "
-           "(exported by ttplan)."), "workbook"],
+        [
+            t("この作業ブック", "This workbook"),
+            t(
+                "経済産業省「技術流出対策ガイダンス 第1版」（2025年）に沿って、海外への技術移転案件の漏えいリスク、"
+                "段階ごとのチェックリスト、必要な契約条項と対策をまとめたものです（ttplan で出力）。",
+                "The technology-leakage risks of an overseas technology-transfer project, the phase checklists of "
+                "METI's Technology Leakage Guidance (1st edition, 2025), and the contract clauses and measures they call for "
+                "(exported by ttplan).",
+            ),
+            "workbook",
+        ],
         [t("案件名", "Project"), p.name, "project.name"],
         [t("案件ID", "Project id"), a.project_id, "project.id"],
         [t("案件の形態", "Deal type"), f"{p.deal_type.label(lang)} ({p.deal_type.value})", "project.deal_type"],
@@ -269,32 +278,47 @@ def _legend_rows(a: Assessment, lang: str) -> list[list[Any]]:
         [t("評価の意味", "Grade meaning"), a.grade.label.get(lang), "grade_label"],
         [t("スコアについて", "About the scores"), a.scoring.note.get(lang), "score_note"],
         [t("指摘の数", "Findings"), len(a.findings), "findings"],
-        [t("算出方法", "Method"),
-         t("技術ごと・漏えい経路ごとに、露出（何を・どの水準で・誰に渡すか）× 脅威（相手方と進出先の事情）× "
-           "対策で残る割合 から発生可能性を、技術の重要度から影響度を求め、スコア = 100 × 発生可能性 × 影響度 とし、"
-           "重大度は 5×5 のマトリクス（「リスクマトリクス」シート）で決めます。重みはすべて libraries/scoring.yaml にあります。",
-           "For each technology and leak channel: exposure (what is handed over, at which level, to whom) × threat "
-           "(facts about the recipient and the host country) × what the controls leave gives the likelihood; the "
-           "technology's importance gives the impact; score = 100 × likelihood × impact, and the severity comes from "
-           "the 5×5 matrix (sheet 'Risk matrix'). Every weight is in libraries/scoring.yaml."), "method"],
-        [t("編集と取込みの方法", "How to edit and re-import"),
-         t(f"シート「{controls}」の黄色の列（「{status_header}」と「{note_header}」）だけを編集してください。"
-           "状態はドロップダウンの値（英字の値）から選びます。行の並べ替えや絞り込みはかまいませんが、"
-           "「種類（値）」と「ID」の列は変えないでください。編集後、ttplan の取込み機能で案件に読み戻すと、"
-           "変更点の一覧が表示され、案件ファイルの条項・対策の状態とメモが更新されます。"
-           "他のシートは参照用で、取り込まれません（チェックリストのメモ欄は弁護士との検討用）。"
-           "「出力時の状態」列は出力した時点の状態で、編集しても取り込まれません。",
-           f"Edit only the yellow columns ('{status_header}' and '{note_header}') of the sheet '{controls}'. "
-           "Choose a status from the drop-down of values. You may sort and filter the rows, but do not change the "
-           "'Kind (value)' and 'Id' columns. Reading the workbook back into ttplan lists the changes and updates the "
-           "status and note of each clause and measure in the project file. The other sheets are for reference and "
-           "are not read back (the checklist's counsel-note column is for working with counsel). 'Status at export' "
-           "shows the status when the workbook was made and is not read back."), "how_to_edit"],
-        [t("注意", "Caution"),
-         t("機密情報です。社外への送付は秘密保持契約のある相手に限ってください。数式のように見える文字列は、"
-           "数式として実行されないよう先頭に ' を付けて文字列として保存しています。",
-           "Confidential. Share only with parties bound by confidentiality. Text that looks like a formula is "
-           "stored with a leading ' so that it is never run as one."), "confidentiality"],
+        [
+            t("算出方法", "Method"),
+            t(
+                "技術ごと・漏えい経路ごとに、露出（何を・どの水準で・誰に渡すか）× 脅威（相手方と進出先の事情）× "
+                "対策で残る割合 から発生可能性を、技術の重要度から影響度を求め、スコア = 100 × 発生可能性 × 影響度 とし、"
+                "重大度は 5×5 のマトリクス（「リスクマトリクス」シート）で決めます。重みはすべて libraries/scoring.yaml にあります。",
+                "For each technology and leak channel: exposure (what is handed over, at which level, to whom) × threat "
+                "(facts about the recipient and the host country) × what the controls leave gives the likelihood; the "
+                "technology's importance gives the impact; score = 100 × likelihood × impact, and the severity comes from "
+                "the 5×5 matrix (sheet 'Risk matrix'). Every weight is in libraries/scoring.yaml.",
+            ),
+            "method",
+        ],
+        [
+            t("編集と取込みの方法", "How to edit and re-import"),
+            t(
+                f"シート「{controls}」の黄色の列（「{status_header}」と「{note_header}」）だけを編集してください。"
+                "状態はドロップダウンの値（英字の値）から選びます。行の並べ替えや絞り込みはかまいませんが、"
+                "「種類（値）」と「ID」の列は変えないでください。編集後、ttplan の取込み機能で案件に読み戻すと、"
+                "変更点の一覧が表示され、案件ファイルの条項・対策の状態とメモが更新されます。"
+                "他のシートは参照用で、取り込まれません（チェックリストのメモ欄は弁護士との検討用）。"
+                "「出力時の状態」列は出力した時点の状態で、編集しても取り込まれません。",
+                f"Edit only the yellow columns ('{status_header}' and '{note_header}') of the sheet '{controls}'. "
+                "Choose a status from the drop-down of values. You may sort and filter the rows, but do not change the "
+                "'Kind (value)' and 'Id' columns. Reading the workbook back into ttplan lists the changes and updates the "
+                "status and note of each clause and measure in the project file. The other sheets are for reference and "
+                "are not read back (the checklist's counsel-note column is for working with counsel). 'Status at export' "
+                "shows the status when the workbook was made and is not read back.",
+            ),
+            "how_to_edit",
+        ],
+        [
+            t("注意", "Caution"),
+            t(
+                "機密情報です。社外への送付は秘密保持契約のある相手に限ってください。数式のように見える文字列は、"
+                "数式として実行されないよう先頭に ' を付けて文字列として保存しています。",
+                "Confidential. Share only with parties bound by confidentiality. Text that looks like a formula is "
+                "stored with a leading ' so that it is never run as one.",
+            ),
+            "confidentiality",
+        ],
     ]
 
 
@@ -329,11 +353,22 @@ def _checklist_rows(a: Assessment, phase: Phase, lang: str) -> list[list[Any]]:
         if res.phase != phase.value:
             continue
         item = res.item
-        rows.append([
-            item.id, item.text.get(lang), ChecklistStatus(res.status).label(lang), res.status,
-            res.evidence_text(lang), Department(item.owner.value).label(lang), item.owner.value, item.section,
-            lines(item.clauses), lines(item.measures), lines(res.closing), "",
-        ])
+        rows.append(
+            [
+                item.id,
+                item.text.get(lang),
+                ChecklistStatus(res.status).label(lang),
+                res.status,
+                res.evidence_text(lang),
+                Department(item.owner.value).label(lang),
+                item.owner.value,
+                item.section,
+                lines(item.clauses),
+                lines(item.measures),
+                lines(res.closing),
+                "",
+            ]
+        )
     return rows
 
 
@@ -342,17 +377,33 @@ def _finding_rows(a: Assessment, lang: str) -> list[list[Any]]:
     for f in a.findings:
         mitigations = f.mitigations
         d = f.decision
-        rows.append([
-            f.id, f.title.get(lang), Severity(f.severity).label(lang), f.severity, f.score, f.likelihood_level,
-            f.impact_level, f.channel.label(lang), f.channel.value, f.technology, lines(list(f.refs)),
-            f.explanation(lang), lines([c.id for c in mitigations]), lines([c.title.get(lang) for c in mitigations]),
-            d.status.label(lang) if d else "", d.status.value if d else "", (d.justification or "") if d else "",
-        ])
+        rows.append(
+            [
+                f.id,
+                f.title.get(lang),
+                Severity(f.severity).label(lang),
+                f.severity,
+                f.score,
+                f.likelihood_level,
+                f.impact_level,
+                f.channel.label(lang),
+                f.channel.value,
+                f.technology,
+                lines(list(f.refs)),
+                f.explanation(lang),
+                lines([c.id for c in mitigations]),
+                lines([c.title.get(lang) for c in mitigations]),
+                d.status.label(lang) if d else "",
+                d.status.value if d else "",
+                (d.justification or "") if d else "",
+            ]
+        )
     return rows
 
 
-def _control_rows(a: Assessment, library: Library, lang: str, clauses: list[str], measures: list[str],
-                  needed: set[str]) -> list[list[Any]]:
+def _control_rows(
+    a: Assessment, library: Library, lang: str, clauses: list[str], measures: list[str], needed: set[str]
+) -> list[list[Any]]:
     spec = a.spec
     reduction = {(m.control.kind, m.control.id): m.reduction for m in rank_mitigations(a)}
     yes, no = _t(lang, "必要", "Needed"), _t(lang, "—", "—")
@@ -361,27 +412,53 @@ def _control_rows(a: Assessment, library: Library, lang: str, clauses: list[str]
     for cid in clauses:
         clause = library.clauses[cid]
         entry = spec.contract.clauses.get(cid)
-        rows.append([
-            kind_label["clause"], "clause", cid, clause.title.get(lang), clause.phase.label(lang), clause.phase.value,
-            entry.status.value if entry else "", entry.status.label(lang) if entry else "",
-            (entry.note or "") if entry else "", yes if cid in needed else no, reduction.get(("clause", cid), ""),
-            clause.render(lang, entry.variables if entry else None),
-        ])
+        rows.append(
+            [
+                kind_label["clause"],
+                "clause",
+                cid,
+                clause.title.get(lang),
+                clause.phase.label(lang),
+                clause.phase.value,
+                entry.status.value if entry else "",
+                entry.status.label(lang) if entry else "",
+                (entry.note or "") if entry else "",
+                yes if cid in needed else no,
+                reduction.get(("clause", cid), ""),
+                clause.render(lang, entry.variables if entry else None),
+            ]
+        )
     for mid in measures:
         measure = library.measures[mid]
         m = spec.measure(mid)
-        rows.append([
-            kind_label["measure"], "measure", mid, measure.title.get(lang), measure.phase.label(lang),
-            measure.phase.value, m.status.value if m else "", m.status.label(lang) if m else "",
-            (m.note or "") if m else "", "", reduction.get(("measure", mid), ""), "",
-        ])
+        rows.append(
+            [
+                kind_label["measure"],
+                "measure",
+                mid,
+                measure.title.get(lang),
+                measure.phase.label(lang),
+                measure.phase.value,
+                m.status.value if m else "",
+                m.status.label(lang) if m else "",
+                (m.note or "") if m else "",
+                "",
+                reduction.get(("measure", mid), ""),
+                "",
+            ]
+        )
     return rows
 
 
 def _status_validation(values: tuple[str, ...], vocab, lang: str) -> DataValidation:
     meanings = ", ".join(f"{m.value} = {m.label(lang)}" for m in vocab)
-    dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
-                        showErrorMessage=True, showInputMessage=True)
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(values) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+    )
     dv.errorTitle = _t(lang, "選べない値です", "Not a valid status")[:32]
     dv.error = (_t(lang, "次の値から選んでください: ", "Choose one of: ") + ", ".join(values))[:255]
     dv.promptTitle = _t(lang, "状態の値", "Status values")[:32]
@@ -389,8 +466,9 @@ def _status_validation(values: tuple[str, ...], vocab, lang: str) -> DataValidat
     return dv
 
 
-def _controls_sheet(ws: Worksheet, wb: Workbook, rows: list[list[Any]], n_clauses: int, a: Assessment,
-                    lang: str) -> None:
+def _controls_sheet(
+    ws: Worksheet, wb: Workbook, rows: list[list[Any]], n_clauses: int, a: Assessment, lang: str
+) -> None:
     write_table(ws, CONTROL_COLUMNS, rows, lang)
     letter = get_column_letter(CONTROL_STATUS_COLUMN)
     if n_clauses:
@@ -403,7 +481,8 @@ def _controls_sheet(ws: Worksheet, wb: Workbook, rows: list[list[Any]], n_clause
         ws.add_data_validation(dv)
     last = get_column_letter(len(CONTROL_COLUMNS))
     wb.defined_names[CONTROLS_NAME] = DefinedName(
-        CONTROLS_NAME, attr_text=f"{quote_sheetname(ws.title)}!$A$1:${last}${len(rows) + 1}")
+        CONTROLS_NAME, attr_text=f"{quote_sheetname(ws.title)}!$A$1:${last}${len(rows) + 1}"
+    )
     # The marker also names the project so a workbook cannot be read back into another project by mistake.
     marker_col = len(CONTROL_COLUMNS) + 2
     put(ws, 1, marker_col, f"{CONTROLS_MARKER} {MARKER_VERSION} project={a.spec.project.id or ''} lang={lang}")
@@ -422,10 +501,18 @@ def _wording_rows(a: Assessment, library: Library, lang: str, clauses: list[str]
             unit = f" {v.unit.get(lang)}" if v.unit else ""
             variables.append(f"{v.label.get(lang)}: {values.get(v.id, v.default)}{unit}")
         cautions = [c.text.get(lang) for c in a.cautions_for(clause)]
-        rows.append([
-            cid, clause.title.get(lang), clause.purpose.get(lang), lines(variables), clause.render("ja", values),
-            clause.render("en", values), "\n\n".join(f.get(lang) for f in clause.fallbacks), "\n\n".join(cautions),
-        ])
+        rows.append(
+            [
+                cid,
+                clause.title.get(lang),
+                clause.purpose.get(lang),
+                lines(variables),
+                clause.render("ja", values),
+                clause.render("en", values),
+                "\n\n".join(f.get(lang) for f in clause.fallbacks),
+                "\n\n".join(cautions),
+            ]
+        )
     return rows
 
 
@@ -442,17 +529,26 @@ def _matrix_sheet(ws: Worksheet, a: Assessment, lang: str) -> None:
         put(ws, r, 1, _t(lang, f"発生可能性 {lik}", f"Likelihood {lik}"), bold=True)
         for imp in range(1, 6):
             severity = a.scoring.matrix[lik - 1][imp - 1]
-            cell = put(ws, r, imp + 1, f"{Severity(severity).label(lang)} ({counts[(lik, imp)]})",
-                       fill=SEVERITY_FILL[severity])
+            cell = put(
+                ws, r, imp + 1, f"{Severity(severity).label(lang)} ({counts[(lik, imp)]})", fill=SEVERITY_FILL[severity]
+            )
             cell.alignment = CENTRE
         ws.row_dimensions[r].height = 30
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = "A1:F6"
     put(ws, 8, 1, _t(lang, "見方", "How to read"), bold=True)
-    put(ws, 8, 2, _t(lang, "各マスは重大度と、そのマスに入る指摘の数（括弧内）。発生可能性・影響度の区切りは "
-                           f"{a.scoring.likelihood_bins} / {a.scoring.impact_bins}。",
-                     "Each cell shows the severity and, in brackets, how many findings fall in it. Level boundaries: "
-                     f"likelihood {a.scoring.likelihood_bins}, impact {a.scoring.impact_bins}."))
+    put(
+        ws,
+        8,
+        2,
+        _t(
+            lang,
+            "各マスは重大度と、そのマスに入る指摘の数（括弧内）。発生可能性・影響度の区切りは "
+            f"{a.scoring.likelihood_bins} / {a.scoring.impact_bins}。",
+            "Each cell shows the severity and, in brackets, how many findings fall in it. Level boundaries: "
+            f"likelihood {a.scoring.likelihood_bins}, impact {a.scoring.impact_bins}.",
+        ),
+    )
     ws.merge_cells("B8:F8")
     ws.row_dimensions[8].height = 45
     put(ws, 9, 1, _t(lang, "スコアについて", "About the scores"), bold=True)
@@ -487,8 +583,9 @@ def assessment_xlsx(assessment: Assessment, library: Library, lang: str = "ja") 
     rows = _control_rows(a, library, lang, clauses, measures, needed)
     _controls_sheet(wb.create_sheet(sheet_name("controls", lang)), wb, rows, len(clauses), a, lang)
 
-    write_table(wb.create_sheet(sheet_name("wording", lang)), WORDING_COLUMNS,
-                _wording_rows(a, library, lang, clauses), lang)
+    write_table(
+        wb.create_sheet(sheet_name("wording", lang)), WORDING_COLUMNS, _wording_rows(a, library, lang, clauses), lang
+    )
 
     _matrix_sheet(wb.create_sheet(sheet_name("matrix", lang)), a, lang)
 

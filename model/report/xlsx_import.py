@@ -48,11 +48,18 @@ class StatusChange:
     note_changed: bool
 
 
-def _problem(detail: tuple[str, str], *, file: str | None, code: str = "invalid", path: tuple = (),
-             line: int | None = None, column: int | None = None, object_id: str | None = None) -> Problem:
+def _problem(
+    detail: tuple[str, str],
+    *,
+    file: str | None,
+    code: str = "invalid",
+    path: tuple = (),
+    line: int | None = None,
+    column: int | None = None,
+    object_id: str | None = None,
+) -> Problem:
     # A (ja, en) pair: Problem.message picks the user's language.
-    return Problem(code, path=path, params={"detail": detail}, file=file, line=line, column=column,
-                   object_id=object_id)
+    return Problem(code, path=path, params={"detail": detail}, file=file, line=line, column=column, object_id=object_id)
 
 
 def _shown(value: Any) -> str:
@@ -69,7 +76,9 @@ def _check_container(data: bytes, file: str | None) -> None:
     if len(data) > MAX_BYTES:
         raise InputError([Problem("file_too_large", params={"size": len(data), "limit": MAX_BYTES}, file=file)])
     if not data:
-        raise InputError([Problem("file_unreadable", params={"reason": ("ファイルが空です", "the file is empty")}, file=file)])
+        raise InputError(
+            [Problem("file_unreadable", params={"reason": ("ファイルが空です", "the file is empty")}, file=file)]
+        )
     not_xlsx = ("Excel ブック（.xlsx）ではありません", "not an Excel workbook (.xlsx)")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -81,8 +90,15 @@ def _check_container(data: bytes, file: str | None) -> None:
         if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
             raise InputError([Problem("file_unreadable", params={"reason": not_xlsx}, file=file)])
         if len(infos) > MAX_MEMBERS:
-            raise InputError([Problem("file_unreadable", file=file, params={"reason": (
-                "ファイル内の部品が多すぎます", "the workbook holds too many parts")})])
+            raise InputError(
+                [
+                    Problem(
+                        "file_unreadable",
+                        file=file,
+                        params={"reason": ("ファイル内の部品が多すぎます", "the workbook holds too many parts")},
+                    )
+                ]
+            )
         budget = MAX_UNCOMPRESSED
         for info in infos:
             # Every part, whatever its name: the relationships decide what openpyxl parses, not the file extension.
@@ -94,14 +110,32 @@ def _check_container(data: bytes, file: str | None) -> None:
                 raise InputError([Problem("file_unreadable", params={"reason": not_xlsx}, file=file)]) from None
             budget -= len(content)
             if budget < 0:
-                raise InputError([Problem("file_unreadable", file=file, params={"reason": (
-                    "展開後のサイズが大きすぎます", "it expands to too much data")})])
+                raise InputError(
+                    [
+                        Problem(
+                            "file_unreadable",
+                            file=file,
+                            params={"reason": ("展開後のサイズが大きすぎます", "it expands to too much data")},
+                        )
+                    ]
+                )
             if _declares_dtd(content):
-                raise InputError([Problem("file_unreadable", file=file, params={"reason": (
-                    f"部品 {info.filename} に XML の文書型宣言（DTD）があります。Office は DTD を書かないため、"
-                    "安全のため読み込みません",
-                    f"its part {info.filename} holds an XML document type declaration (DTD), which Office never "
-                    "writes; it is refused as unsafe")})])
+                raise InputError(
+                    [
+                        Problem(
+                            "file_unreadable",
+                            file=file,
+                            params={
+                                "reason": (
+                                    f"部品 {info.filename} に XML の文書型宣言（DTD）があります。Office は DTD を書かないため、"
+                                    "安全のため読み込みません",
+                                    f"its part {info.filename} holds an XML document type declaration (DTD), which Office never "
+                                    "writes; it is refused as unsafe",
+                                )
+                            },
+                        )
+                    ]
+                )
 
 
 class _DeclaresDTD(Exception):
@@ -135,8 +169,11 @@ def _declares_dtd(content: bytes) -> bool:
 
 
 def _unsafe_xml(file: str | None) -> Problem:
-    return Problem("file_unreadable", file=file, params={"reason": (
-        "安全でない XML 宣言（DTD）を含みます", "it contains an unsafe XML declaration (DTD)")})
+    return Problem(
+        "file_unreadable",
+        file=file,
+        params={"reason": ("安全でない XML 宣言（DTD）を含みます", "it contains an unsafe XML declaration (DTD)")},
+    )
 
 
 def _refused_by_defusedxml(exc: BaseException | None) -> bool:
@@ -162,7 +199,10 @@ def _open(data: bytes, file: str | None):
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file; all mean "cannot read"
         if _refused_by_defusedxml(exc):
             raise InputError([_unsafe_xml(file)]) from None
-        reason = (f"Excel ブックとして読めません（{type(exc).__name__}）", f"it cannot be read as a workbook ({type(exc).__name__})")
+        reason = (
+            f"Excel ブックとして読めません（{type(exc).__name__}）",
+            f"it cannot be read as a workbook ({type(exc).__name__})",
+        )
         raise InputError([Problem("file_unreadable", params={"reason": reason}, file=file)]) from None
 
 
@@ -183,10 +223,18 @@ def _find_sheet(wb, file: str | None):
                 if isinstance(value, str) and value.startswith(CONTROLS_MARKER + " "):
                     return ws, value
     expected = SHEETS["controls"]
-    raise InputError([_problem((f"シート「{expected[0]}」（または「{expected[1]}」）が見つかりません。"
-                                "ttplan が出力したブックを使ってください。",
-                                f"the sheet '{expected[1]}' ('{expected[0]}') is missing; use a workbook exported by ttplan"),
-                               file=file)])
+    raise InputError(
+        [
+            _problem(
+                (
+                    f"シート「{expected[0]}」（または「{expected[1]}」）が見つかりません。"
+                    "ttplan が出力したブックを使ってください。",
+                    f"the sheet '{expected[1]}' ('{expected[0]}') is missing; use a workbook exported by ttplan",
+                ),
+                file=file,
+            )
+        ]
+    )
 
 
 def _marker_fields(marker: str) -> dict[str, str]:
@@ -223,8 +271,9 @@ def _status_value(text: str, vocab: type[Vocab]) -> str | None:
     return None
 
 
-def read_checklist_workbook(data: bytes, spec: ProjectSpec, library: Library, *,
-                            file: str | None = None) -> tuple[ProjectSpec, list[StatusChange]]:
+def read_checklist_workbook(
+    data: bytes, spec: ProjectSpec, library: Library, *, file: str | None = None
+) -> tuple[ProjectSpec, list[StatusChange]]:
     """Clause and measure statuses and notes from the edited sheet, as a new project and a list of changes.
 
     The input project is never changed. Raises InputError naming sheet, row and column for every bad edit,
@@ -246,9 +295,17 @@ def _read(wb, spec: ProjectSpec, library: Library, file: str | None) -> tuple[Pr
 
     exported_for = _marker_fields(marker).get("project")
     if exported_for and spec.project.id and exported_for != spec.project.id:
-        raise InputError([_problem((f"このブックは案件「{exported_for}」から出力されたもので、案件「{spec.project.id}」のものではありません。",
-                                    f"the workbook was exported for project '{exported_for}', not '{spec.project.id}'"),
-                                   file=file)])
+        raise InputError(
+            [
+                _problem(
+                    (
+                        f"このブックは案件「{exported_for}」から出力されたもので、案件「{spec.project.id}」のものではありません。",
+                        f"the workbook was exported for project '{exported_for}', not '{spec.project.id}'",
+                    ),
+                    file=file,
+                )
+            ]
+        )
 
     rows = ws.iter_rows()
     header = [cell.value for cell in next(rows, None) or ()]
@@ -263,9 +320,17 @@ def _read(wb, spec: ProjectSpec, library: Library, file: str | None) -> tuple[Pr
             where[key] = index
     missing = [c for c in CONTROL_COLUMNS if c.key in REQUIRED and c.key not in where]
     if missing:
-        raise InputError([_problem((
-            f"シート「{sheet}」の1行目に列「{'」「'.join(c.ja for c in missing)}」がありません。",
-            f"sheet '{sheet}', row 1: the column(s) {', '.join(repr(c.en) for c in missing)} are missing"), file=file)])
+        raise InputError(
+            [
+                _problem(
+                    (
+                        f"シート「{sheet}」の1行目に列「{'」「'.join(c.ja for c in missing)}」がありません。",
+                        f"sheet '{sheet}', row 1: the column(s) {', '.join(repr(c.en) for c in missing)} are missing",
+                    ),
+                    file=file,
+                )
+            ]
+        )
 
     def at(row: tuple, key: str) -> Any:
         i = where[key]
@@ -276,18 +341,31 @@ def _read(wb, spec: ProjectSpec, library: Library, file: str | None) -> tuple[Pr
         for key in REQUIRED:
             i = where[key]
             if i < len(row) and row[i].data_type == "f":
-                bad(row_no, key, "数式は読み込めません。値か文字を入力してください（= で始まる文字は先頭に ' を付けます）",
-                    "formulas are not read; type a value or text (start text beginning with = with a ')")
+                bad(
+                    row_no,
+                    key,
+                    "数式は読み込めません。値か文字を入力してください（= で始まる文字は先頭に ' を付けます）",
+                    "formulas are not read; type a value or text (start text beginning with = with a ')",
+                )
                 found = True
         return found
 
     def bad(row_no: int, key: str, ja: str, en: str, path: tuple = (), object_id: str | None = None) -> None:
         letter = get_column_letter(where[key] + 1)
         title = _shown(header[where[key]])  # the header as the user sees it in this workbook
-        problems.append(_problem(
-            (f"シート「{sheet}」{row_no} 行目 {letter} 列（{title}）: {ja}",
-             f"sheet '{sheet}', row {row_no}, column {letter} ({title}): {en}"),
-            file=file, path=path, line=row_no, column=where[key] + 1, object_id=object_id))
+        problems.append(
+            _problem(
+                (
+                    f"シート「{sheet}」{row_no} 行目 {letter} 列（{title}）: {ja}",
+                    f"sheet '{sheet}', row {row_no}, column {letter} ({title}): {en}",
+                ),
+                file=file,
+                path=path,
+                line=row_no,
+                column=where[key] + 1,
+                object_id=object_id,
+            )
+        )
 
     known_measures = set(measure_ids()) & set(library.measures)
     new = spec.model_copy(deep=True)
@@ -305,20 +383,32 @@ def _read(wb, spec: ProjectSpec, library: Library, file: str | None) -> tuple[Pr
         kind = kind_text.strip().lower() if kind_text else None
         ident = ident.strip() if ident else None
         if kind not in ("clause", "measure"):
-            bad(row_no, "kind", f"「{_shown(kind_text or '')}」は clause か measure でなければなりません",
-                f"'{_shown(kind_text or '')}' must be clause or measure")
+            bad(
+                row_no,
+                "kind",
+                f"「{_shown(kind_text or '')}」は clause か measure でなければなりません",
+                f"'{_shown(kind_text or '')}' must be clause or measure",
+            )
             continue
         if not ident:
             bad(row_no, "id", "ID が空です", "the id is empty")
             continue
         if (kind == "clause" and ident not in library.clauses) or (kind == "measure" and ident not in known_measures):
             what = ("契約条項", "clause") if kind == "clause" else ("対策", "measure")
-            bad(row_no, "id", f"「{_shown(ident)}」という{what[0]}はありません",
-                f"there is no {what[1]} '{_shown(ident)}'")
+            bad(
+                row_no,
+                "id",
+                f"「{_shown(ident)}」という{what[0]}はありません",
+                f"there is no {what[1]} '{_shown(ident)}'",
+            )
             continue
         if (kind, ident) in seen:
-            bad(row_no, "id", f"「{ident}」は {seen[(kind, ident)]} 行目にもあります。1行にしてください",
-                f"'{ident}' is also on row {seen[(kind, ident)]}; keep one row per {kind}")
+            bad(
+                row_no,
+                "id",
+                f"「{ident}」は {seen[(kind, ident)]} 行目にもあります。1行にしてください",
+                f"'{ident}' is also on row {seen[(kind, ident)]}; keep one row per {kind}",
+            )
             continue
         seen[(kind, ident)] = row_no
 
@@ -333,17 +423,34 @@ def _read(wb, spec: ProjectSpec, library: Library, file: str | None) -> tuple[Pr
         if status_text is None:
             if old is not None:
                 # Clearing would drop the entry with its draft reference, owner or due date: refuse rather than lose data.
-                bad(row_no, "status", f"状態は空にできません。選択肢: {', '.join(m.value for m in vocab)}",
+                bad(
+                    row_no,
+                    "status",
+                    f"状態は空にできません。選択肢: {', '.join(m.value for m in vocab)}",
                     f"the status cannot be cleared; choose one of {', '.join(m.value for m in vocab)}",
-                    (*path, "status"), ident)
+                    (*path, "status"),
+                    ident,
+                )
             elif note is not None:
-                bad(row_no, "status", "メモを書くには状態も選んでください", "a note needs a status in this row",
-                    (*path, "status"), ident)
+                bad(
+                    row_no,
+                    "status",
+                    "メモを書くには状態も選んでください",
+                    "a note needs a status in this row",
+                    (*path, "status"),
+                    ident,
+                )
             continue
         after = _status_value(status_text, vocab)
         if after is None:
-            bad(row_no, "status", f"「{_shown(status_text)}」は選べません。選択肢: {', '.join(m.value for m in vocab)}",
-                f"'{_shown(status_text)}' is not one of {', '.join(m.value for m in vocab)}", (*path, "status"), ident)
+            bad(
+                row_no,
+                "status",
+                f"「{_shown(status_text)}」は選べません。選択肢: {', '.join(m.value for m in vocab)}",
+                f"'{_shown(status_text)}' is not one of {', '.join(m.value for m in vocab)}",
+                (*path, "status"),
+                ident,
+            )
             continue
         note_changed = not _same_note(note, old_note)
         if after == before and not note_changed:
@@ -353,16 +460,29 @@ def _read(wb, spec: ProjectSpec, library: Library, file: str | None) -> tuple[Pr
         try:
             if kind == "clause":
                 new.contract.clauses[ident] = ClauseEntry(
-                    status=after, note=new_note, draft_reference=old_clause.draft_reference if old_clause else None,
-                    variables=dict(old_clause.variables) if old_clause else {})
+                    status=after,
+                    note=new_note,
+                    draft_reference=old_clause.draft_reference if old_clause else None,
+                    variables=dict(old_clause.variables) if old_clause else {},
+                )
             else:
-                entry = Measure(status=after, note=new_note, owner=old_measure.owner if old_measure else None,
-                                due=old_measure.due if old_measure else None)
+                entry = Measure(
+                    status=after,
+                    note=new_note,
+                    owner=old_measure.owner if old_measure else None,
+                    due=old_measure.due if old_measure else None,
+                )
                 new.set_measure(ident, entry)
         except ValidationError as exc:
             first = exc.errors()[0]
-            bad(row_no, "note", f"メモが正しくありません（{first.get('msg', '')}）",
-                f"the note is not valid ({first.get('msg', '')})", (*path, "note"), ident)
+            bad(
+                row_no,
+                "note",
+                f"メモが正しくありません（{first.get('msg', '')}）",
+                f"the note is not valid ({first.get('msg', '')})",
+                (*path, "note"),
+                ident,
+            )
             continue
         changes.append(StatusChange(kind, ident, before, after, note_changed))
     if problems:

@@ -20,8 +20,11 @@ PARTNER = {"id": "p", "name": "相手方", "role": "jv_partner", "country": "CN"
 
 
 def disclose(level="process_knowhow", recipient="site", method="on_site_training", stage="s1"):
-    return {"id": stage, "name": stage, "items": [{"technology": "tech", "level": level, "recipient": recipient,
-                                                   "method": method}]}
+    return {
+        "id": stage,
+        "name": stage,
+        "items": [{"technology": "tech", "level": level, "recipient": recipient, "method": method}],
+    }
 
 
 def project(**sections) -> ProjectSpec:

@@ -8,8 +8,11 @@ CM = {**PARTNER, "id": "cm", "role": "contract_manufacturer", "due_diligence": {
 
 
 def test_fires_for_contract_manufacturer_below_standard(run):
-    spec = project(project={"deal_type": "contract_manufacturing"}, partners=[CM],
-                   disclosure={"stages": [disclose(level="full_drawings", recipient="cm", method="paper")]})
+    spec = project(
+        project={"deal_type": "contract_manufacturing"},
+        partners=[CM],
+        disclosure={"stages": [disclose(level="full_drawings", recipient="cm", method="paper")]},
+    )
     ev = run(rule, spec)
     assert ev is not None and "dd_below" in fact_ids(ev)
 

@@ -6,8 +6,10 @@ from .conftest import PARTNER, project
 
 
 def test_fires_for_dispatched_engineers(run):
-    spec = project(partners=[{**PARTNER, "competes_with_us": True}],
-                   people=[{"id": "eng", "kind": "dispatched_engineers", "employer": "us", "headcount": 3, "access": ["tech"]}])
+    spec = project(
+        partners=[{**PARTNER, "competes_with_us": True}],
+        people=[{"id": "eng", "kind": "dispatched_engineers", "employer": "us", "headcount": 3, "access": ["tech"]}],
+    )
     ev = run(rule, spec)
     assert ev is not None and ev.path[1] == "people:eng"
 

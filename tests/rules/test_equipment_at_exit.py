@@ -6,8 +6,18 @@ from .conftest import disclose, fact_ids, project
 
 
 def test_fires_for_custom_equipment_to_be_sold(run):
-    spec = project(equipment=[{"id": "line", "name": "専用ライン", "category": "custom", "embodies": ["tech"],
-                               "owner": "site", "disposal": "sell"}])
+    spec = project(
+        equipment=[
+            {
+                "id": "line",
+                "name": "専用ライン",
+                "category": "custom",
+                "embodies": ["tech"],
+                "owner": "site",
+                "disposal": "sell",
+            }
+        ]
+    )
     ev = run(rule, spec)
     assert ev is not None and "disposal_sell" in fact_ids(ev)
 
@@ -17,6 +27,10 @@ def test_fires_for_paper_copies(run):
 
 
 def test_silent_for_general_equipment_and_view_only_disclosure(run):
-    spec = project(equipment=[{"id": "press", "name": "汎用プレス", "category": "general_as_is", "embodies": ["tech"],
-                               "owner": "site"}], disclosure={"stages": [disclose(method="view_only_cloud")]})
+    spec = project(
+        equipment=[
+            {"id": "press", "name": "汎用プレス", "category": "general_as_is", "embodies": ["tech"], "owner": "site"}
+        ],
+        disclosure={"stages": [disclose(method="view_only_cloud")]},
+    )
     assert run(rule, spec) is None

@@ -6,8 +6,11 @@ from .conftest import BASE, disclose, fact_ids, project
 
 
 def test_fires_for_export_controlled_technology_in_china(run):
-    spec = project(technologies=[{**BASE["technologies"][0], "export_control": "list_controlled"}],
-                   disclosure={"stages": [disclose()]}, contract={"dispute_resolution": "courts_host"})
+    spec = project(
+        technologies=[{**BASE["technologies"][0], "export_control": "list_controlled"}],
+        disclosure={"stages": [disclose()]},
+        contract={"dispute_resolution": "courts_host"},
+    )
     ev = run(rule, spec)
     assert ev is not None
     ids = fact_ids(ev)

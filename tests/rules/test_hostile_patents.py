@@ -6,8 +6,10 @@ from .conftest import BASE, disclose, fact_ids, project
 
 
 def test_fires_for_secret_process_disclosed(run):
-    spec = project(technologies=[{**BASE["technologies"][0], "ip_strategy": "secret"}],
-                   disclosure={"stages": [disclose(level="process_knowhow")]})
+    spec = project(
+        technologies=[{**BASE["technologies"][0], "ip_strategy": "secret"}],
+        disclosure={"stages": [disclose(level="process_knowhow")]},
+    )
     ev = run(rule, spec)
     assert ev is not None and "not_patented" in fact_ids(ev)
 

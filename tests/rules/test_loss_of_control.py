@@ -6,26 +6,44 @@ from .conftest import PARTNER, disclose, fact_ids, project
 
 
 def governance(ours, seats_ours, seats_theirs, **extra):
-    return {"equity": [{"holder": "us", "percent": ours}, {"holder": "p", "percent": 100 - ours}],
-            "board": [{"holder": "us", "seats": seats_ours}, {"holder": "p", "seats": seats_theirs}], **extra}
+    return {
+        "equity": [{"holder": "us", "percent": ours}, {"holder": "p", "percent": 100 - ours}],
+        "board": [{"holder": "us", "seats": seats_ours}, {"holder": "p", "seats": seats_theirs}],
+        **extra,
+    }
 
 
 def test_fires_for_minority_jv_with_latent_shares(run):
-    spec = project(partners=[PARTNER], disclosure={"stages": [disclose()]},
-                   governance=governance(49, 2, 3, partner_latent_shares=True))
+    spec = project(
+        partners=[PARTNER],
+        disclosure={"stages": [disclose()]},
+        governance=governance(49, 2, 3, partner_latent_shares=True),
+    )
     ev = run(rule, spec)
     assert ev is not None
     assert {"minority_equity", "board_minority", "latent_shares", "no_special_resolution"} <= fact_ids(ev)
 
 
 def test_majority_with_protections_raises_nothing_about_equity_or_board(run):
-    spec = project(partners=[PARTNER], disclosure={"stages": [disclose()]},
-                   governance=governance(60, 3, 2, transfer_restricted_shares=True, partner_golden_share=False,
-                                         partner_latent_shares=False))
+    spec = project(
+        partners=[PARTNER],
+        disclosure={"stages": [disclose()]},
+        governance=governance(
+            60, 3, 2, transfer_restricted_shares=True, partner_golden_share=False, partner_latent_shares=False
+        ),
+    )
     ev = run(rule, spec)
     assert ev is not None
-    assert not fact_ids(ev) & {"minority_equity", "equal_equity", "board_minority", "board_equal", "golden_share",
-                               "latent_shares", "shares_transferable", "no_special_resolution"}
+    assert not fact_ids(ev) & {
+        "minority_equity",
+        "equal_equity",
+        "board_minority",
+        "board_equal",
+        "golden_share",
+        "latent_shares",
+        "shares_transferable",
+        "no_special_resolution",
+    }
 
 
 def test_silent_outside_a_jv(run):

@@ -10,8 +10,11 @@ SISTER = {**PARTNER, "id": "sister", "role": "affiliate", "parent": "hold", "com
 
 
 def test_fires_with_competing_sister_company(run):
-    spec = project(project={"deal_type": "licence"}, partners=[LICENSEE, HOLDING, SISTER],
-                   disclosure={"stages": [disclose(recipient="lic", method="electronic_copy")]})
+    spec = project(
+        project={"deal_type": "licence"},
+        partners=[LICENSEE, HOLDING, SISTER],
+        disclosure={"stages": [disclose(recipient="lic", method="electronic_copy")]},
+    )
     ev = run(rule, spec)
     assert ev is not None
     assert {"has_affiliates", "affiliate_competes"} <= fact_ids(ev)

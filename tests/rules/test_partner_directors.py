@@ -6,10 +6,12 @@ from .conftest import PARTNER, disclose, fact_ids, project
 
 
 def test_fires_for_jv_with_partner_directors(run):
-    spec = project(partners=[{**PARTNER, "government_ties": "direct"}],
-                   governance={"board": [{"holder": "us", "seats": 2}, {"holder": "p", "seats": 3}]},
-                   disclosure={"stages": [disclose()]},
-                   people=[{"id": "dirs", "kind": "partner_directors", "employer": "p", "access": ["tech"]}])
+    spec = project(
+        partners=[{**PARTNER, "government_ties": "direct"}],
+        governance={"board": [{"holder": "us", "seats": 2}, {"holder": "p", "seats": 3}]},
+        disclosure={"stages": [disclose()]},
+        people=[{"id": "dirs", "kind": "partner_directors", "employer": "p", "access": ["tech"]}],
+    )
     ev = run(rule, spec)
     assert ev is not None
     assert {"partner_board_weight", "directors_unbound", "government_ties"} <= fact_ids(ev)
@@ -17,8 +19,11 @@ def test_fires_for_jv_with_partner_directors(run):
 
 
 def test_silent_when_not_a_jv(run):
-    spec = project(project={"deal_type": "licence"}, partners=[{**PARTNER, "role": "licensee"}],
-                   disclosure={"stages": [disclose(recipient="p")]})
+    spec = project(
+        project={"deal_type": "licence"},
+        partners=[{**PARTNER, "role": "licensee"}],
+        disclosure={"stages": [disclose(recipient="p")]},
+    )
     assert run(rule, spec) is None
 
 

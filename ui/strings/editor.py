@@ -2,23 +2,33 @@
 
 STRINGS = {
     "title": ("案件の編集", "Project editor"),
-    "intro": ("案件のすべての項目をここで入力・修正できます。入力はその場で確認され、問題がなければ作業中の案件に反映されます"
-              "（保存はサイドバーから）。分からない項目は空欄のままで構いません（「不明」として扱います）。",
-              "Enter or change every part of the project here. What you type is checked at once and, when it is valid, "
-              "applied to the working copy (save it from the sidebar). Leave what you do not know empty: it counts as "
-              "unknown."),
-    "no_project": ("作業中の案件がありません。新しく作成するか、YAML ファイルを取り込んでください。",
-                   "No project is open. Create one or import a YAML file."),
+    "intro": (
+        "案件のすべての項目をここで入力・修正できます。入力はその場で確認され、問題がなければ作業中の案件に反映されます"
+        "（保存はサイドバーから）。分からない項目は空欄のままで構いません（「不明」として扱います）。",
+        "Enter or change every part of the project here. What you type is checked at once and, when it is valid, "
+        "applied to the working copy (save it from the sidebar). Leave what you do not know empty: it counts as "
+        "unknown.",
+    ),
+    "no_project": (
+        "作業中の案件がありません。新しく作成するか、YAML ファイルを取り込んでください。",
+        "No project is open. Create one or import a YAML file.",
+    ),
     # status line
     "status_saved": ("状態: 保存済み — 変更はありません。", "Status: saved — no changes."),
-    "status_new": ("状態: 新しい案件（まだ保存されていません）。サイドバーの「保存」で保存してください。",
-                   "Status: new project (not saved yet). Save it from the sidebar."),
-    "status_unsaved": ("状態: 未保存の変更があります。サイドバーの「保存」で保存してください。",
-                       "Status: unsaved changes. Save them from the sidebar."),
-    "status_invalid": ("状態: 入力に問題があり、その変更はまだ反映されていません（入力した内容は残っています）。"
-                       "問題のある欄: {sections}",
-                       "Status: some input has problems and is not applied yet (what you typed is kept). "
-                       "Sections to check: {sections}"),
+    "status_new": (
+        "状態: 新しい案件（まだ保存されていません）。サイドバーの「保存」で保存してください。",
+        "Status: new project (not saved yet). Save it from the sidebar.",
+    ),
+    "status_unsaved": (
+        "状態: 未保存の変更があります。サイドバーの「保存」で保存してください。",
+        "Status: unsaved changes. Save them from the sidebar.",
+    ),
+    "status_invalid": (
+        "状態: 入力に問題があり、その変更はまだ反映されていません（入力した内容は残っています）。"
+        "問題のある欄: {sections}",
+        "Status: some input has problems and is not applied yet (what you typed is kept). "
+        "Sections to check: {sections}",
+    ),
     "status_partial": ("問題のない欄の変更は反映しました。", "Changes in the other sections were applied."),
     "other_problems": ("このページ以外で編集する項目の問題", "Problems in parts edited on other pages"),
     "section_problems": ("この区分の問題（まだ反映されていません）", "Problems in this section (not applied yet)"),
@@ -40,33 +50,52 @@ STRINGS = {
     "sec_exit": ("撤退", "Exit"),
     "sec_file": ("新規作成・取込み・書出し", "New, import, export"),
     # section help
-    "help_our_company": ("本社側の体制（指針 1.1.1, 1.1.2, 1.5 ほか）。各対策の状況を選び、必要ならメモ・担当・期限を書きます。",
-                         "Our own readiness at HQ (guidance 1.1.1, 1.1.2, 1.5 and more). Choose each measure's status and "
-                         "add a note, owner or due date if useful."),
-    "help_planning": ("契約前に案件ごとに確認すること（指針 1.1.3〜1.1.7）。",
-                      "Project-specific checks before the contract (guidance 1.1.3–1.1.7)."),
-    "help_technologies": ("移転する技術ごとに、形態・重要度・輸出管理・知財戦略・営業秘密の管理状況を入力します（指針 1.1.1, 1.3.2）。",
-                          "For each technology: its forms, importance, export control, IP strategy and trade-secret "
-                          "status (guidance 1.1.1, 1.3.2)."),
-    "help_partners": ("相手方と、その親会社・関係会社（資本関係の連鎖）、デューデリジェンスの結果（指針 1.1.4, 1.1.6）。",
-                      "The partners, their owners and affiliates (ownership chain) and the due-diligence results "
-                      "(guidance 1.1.4, 1.1.6)."),
-    "help_governance": ("合弁会社の出資・取締役・拒否権事項・解消条件（指針 1.2.5）。合弁以外の案件では空欄で構いません。",
-                        "The JV's equity, board, reserved matters and exit terms (guidance 1.2.5). Leave empty for "
-                        "deals that are not a JV."),
-    "help_contract": ("契約の期間・準拠法・紛争解決など。個々の保護条項の状況は「契約レビュー」で編集します。",
-                      "Term, governing law, dispute resolution and more. The status of each protective clause is "
-                      "edited on the contract review page."),
-    "help_people": ("技術に触れる人の集団ごとに、人数・アクセスできる技術・誓約などを入力します（指針 1.3.3, 1.4.1, 第2章）。",
-                    "Each group of people who handle the technology: headcount, access, pledges (guidance 1.3.3, 1.4.1, "
-                    "ch2)."),
-    "help_equipment": ("技術が組み込まれた設備と、保守・撤退時の処分の計画（指針 1.3.4, 1.4.2）。",
-                       "Equipment that embodies our technology, its maintenance and its disposal at exit "
-                       "(guidance 1.3.4, 1.4.2)."),
-    "help_operations": ("技術提供後の情報管理（指針 1.3.3, 1.3.4）。", "Information management after provision (guidance 1.3.3, 1.3.4)."),
-    "help_black_boxing": ("見せる必要のないものを見せない工夫（指針 1.3.2）。段階ごとの開示計画は「段階的開示の計画」で編集します。",
-                          "Keeping out of sight what need not be seen (guidance 1.3.2). The staged disclosure plan is "
-                          "edited on the disclosure planner."),
+    "help_our_company": (
+        "本社側の体制（指針 1.1.1, 1.1.2, 1.5 ほか）。各対策の状況を選び、必要ならメモ・担当・期限を書きます。",
+        "Our own readiness at HQ (guidance 1.1.1, 1.1.2, 1.5 and more). Choose each measure's status and "
+        "add a note, owner or due date if useful.",
+    ),
+    "help_planning": (
+        "契約前に案件ごとに確認すること（指針 1.1.3〜1.1.7）。",
+        "Project-specific checks before the contract (guidance 1.1.3–1.1.7).",
+    ),
+    "help_technologies": (
+        "移転する技術ごとに、形態・重要度・輸出管理・知財戦略・営業秘密の管理状況を入力します（指針 1.1.1, 1.3.2）。",
+        "For each technology: its forms, importance, export control, IP strategy and trade-secret "
+        "status (guidance 1.1.1, 1.3.2).",
+    ),
+    "help_partners": (
+        "相手方と、その親会社・関係会社（資本関係の連鎖）、デューデリジェンスの結果（指針 1.1.4, 1.1.6）。",
+        "The partners, their owners and affiliates (ownership chain) and the due-diligence results "
+        "(guidance 1.1.4, 1.1.6).",
+    ),
+    "help_governance": (
+        "合弁会社の出資・取締役・拒否権事項・解消条件（指針 1.2.5）。合弁以外の案件では空欄で構いません。",
+        "The JV's equity, board, reserved matters and exit terms (guidance 1.2.5). Leave empty for "
+        "deals that are not a JV.",
+    ),
+    "help_contract": (
+        "契約の期間・準拠法・紛争解決など。個々の保護条項の状況は「契約レビュー」で編集します。",
+        "Term, governing law, dispute resolution and more. The status of each protective clause is "
+        "edited on the contract review page.",
+    ),
+    "help_people": (
+        "技術に触れる人の集団ごとに、人数・アクセスできる技術・誓約などを入力します（指針 1.3.3, 1.4.1, 第2章）。",
+        "Each group of people who handle the technology: headcount, access, pledges (guidance 1.3.3, 1.4.1, ch2).",
+    ),
+    "help_equipment": (
+        "技術が組み込まれた設備と、保守・撤退時の処分の計画（指針 1.3.4, 1.4.2）。",
+        "Equipment that embodies our technology, its maintenance and its disposal at exit (guidance 1.3.4, 1.4.2).",
+    ),
+    "help_operations": (
+        "技術提供後の情報管理（指針 1.3.3, 1.3.4）。",
+        "Information management after provision (guidance 1.3.3, 1.3.4).",
+    ),
+    "help_black_boxing": (
+        "見せる必要のないものを見せない工夫（指針 1.3.2）。段階ごとの開示計画は「段階的開示の計画」で編集します。",
+        "Keeping out of sight what need not be seen (guidance 1.3.2). The staged disclosure plan is "
+        "edited on the disclosure planner.",
+    ),
     "help_exit": ("撤退の計画と撤退後の監視（指針 1.4）。", "The exit plan and the watch after exit (guidance 1.4)."),
     "to_contract": ("契約条項の状況を編集する（契約レビュー）", "Edit clause statuses (contract review)"),
     "to_disclosure": ("段階的開示の計画を編集する", "Edit the staged disclosure plan"),
@@ -80,8 +109,10 @@ STRINGS = {
     "party_site": ("現地拠点 (site)", "Local site (site)"),
     "add": ("追加", "Add"),
     "remove": ("この行を削除", "Remove this entry"),
-    "remove_help": ("削除は入力欄から消すだけです。他の項目から参照されている場合はエラーとして表示されます。",
-                    "Removing takes the entry out of the form; if something else refers to it, that is reported."),
+    "remove_help": (
+        "削除は入力欄から消すだけです。他の項目から参照されている場合はエラーとして表示されます。",
+        "Removing takes the entry out of the form; if something else refers to it, that is reported.",
+    ),
     "empty_list": ("まだありません。", "None yet."),
     "row_unnamed": ("（名称未入力）", "(no name yet)"),
     "lines_help": ("1行に1つずつ書きます。", "One per line."),
@@ -93,14 +124,17 @@ STRINGS = {
     "m_owner_dept": ("主な担当部門: {dept}", "Usual owner: {dept}"),
     # fields
     "f_project_id": ("案件 ID（変更不可）", "Project id (fixed)"),
-    "f_project_id_help": ("保存先の識別子です。別の ID で使うには「新規作成・取込み・書出し」で複製してください。",
-                          "The key under which the project is stored. To use another id, copy the project under "
-                          "“New, import, export”."),
+    "f_project_id_help": (
+        "保存先の識別子です。別の ID で使うには「新規作成・取込み・書出し」で複製してください。",
+        "The key under which the project is stored. To use another id, copy the project under “New, import, export”.",
+    ),
     "f_name": ("名称", "Name"),
     "f_deal_type": ("取引の形態", "Deal type"),
     "f_host_country": ("相手国", "Host country"),
-    "f_host_country_help": ("国別プロファイルがある国から選びます。ない国は「その他」を選んで ISO の2文字コードを入力します。",
-                            "Choose a country that has a profile, or “other” and type its two-letter ISO code."),
+    "f_host_country_help": (
+        "国別プロファイルがある国から選びます。ない国は「その他」を選んで ISO の2文字コードを入力します。",
+        "Choose a country that has a profile, or “other” and type its two-letter ISO code.",
+    ),
     "country_other": ("その他（コードを入力）", "Other (type the code)"),
     "f_host_country_other": ("相手国の ISO コード（2文字、例: TH）", "Host country ISO code (two letters, e.g. TH)"),
     "f_sector": ("業種・分野", "Sector"),
@@ -110,8 +144,10 @@ STRINGS = {
     "f_operation_start": ("操業開始日", "Operation start"),
     "f_planned_end": ("終了予定日", "Planned end"),
     "f_id": ("ID（英小文字・数字・-・_）", "Id (a–z, 0–9, - and _)"),
-    "f_id_help": ("他の項目から参照するための短い識別子です（例: etch-process）。",
-                  "A short identifier other entries use to refer to this one (e.g. etch-process)."),
+    "f_id_help": (
+        "他の項目から参照するための短い識別子です（例: etch-process）。",
+        "A short identifier other entries use to refer to this one (e.g. etch-process).",
+    ),
     "f_code_name": ("コードネーム", "Code name"),
     "f_core": ("コア技術である", "Core technology"),
     "f_forms": ("技術の形態", "Forms"),
@@ -138,7 +174,10 @@ STRINGS = {
     "f_government_ties": ("政府とのつながり", "Government ties"),
     "f_competes_with_us": ("当社と競合している", "Competes with us"),
     "f_affiliates_compete": ("関係会社が当社と競合している", "Its affiliates compete with us"),
-    "f_subsidy_applications": ("当社技術に関連する補助金を申請（予定）", "Applies for subsidies related to our technology"),
+    "f_subsidy_applications": (
+        "当社技術に関連する補助金を申請（予定）",
+        "Applies for subsidies related to our technology",
+    ),
     "f_sanctions_listed": ("制裁リストに掲載", "On a sanctions list"),
     "dd": ("デューデリジェンス", "Due diligence"),
     "f_dd_performed_on": ("実施日", "Performed on"),
@@ -164,7 +203,10 @@ STRINGS = {
     "f_transfer_restricted_shares": ("株式の譲渡制限", "Transfer-restricted shares"),
     "f_non_voting_share_option": ("無議決権株式の選択肢", "Option for non-voting shares"),
     "f_partner_golden_share": ("相手方の黄金株", "Golden share held by the partner"),
-    "f_partner_latent_shares": ("相手方の潜在株式（新株予約権など）", "Latent shares held by the partner (options, warrants)"),
+    "f_partner_latent_shares": (
+        "相手方の潜在株式（新株予約権など）",
+        "Latent shares held by the partner (options, warrants)",
+    ),
     "f_chair": ("議長・代表者を出す側", "Chair appointed by"),
     "f_director_election_special_resolution": ("取締役選任は特別決議", "Directors elected by special resolution"),
     "f_reserved_matters": ("拒否権・事前同意事項", "Reserved matters (veto / prior consent)"),
@@ -173,7 +215,10 @@ STRINGS = {
     "f_put_option": ("プットオプション（当社が売り渡せる）", "Put option (we can sell out)"),
     "f_licence_terminates_on_dissolution": ("解消時にライセンスが終了", "Licence ends on dissolution"),
     "f_technology_returned_on_dissolution": ("解消時に技術資料を返還", "Technology returned on dissolution"),
-    "f_no_poach_after_termination_months": ("終了後の引抜き禁止期間（月）", "No-poach period after termination (months)"),
+    "f_no_poach_after_termination_months": (
+        "終了後の引抜き禁止期間（月）",
+        "No-poach period after termination (months)",
+    ),
     "gov_flags": ("株式・解消の条件", "Shares and dissolution terms"),
     "f_signed_on": ("締結日", "Signed on"),
     "f_term_years": ("契約期間（年）", "Term (years)"),
@@ -207,9 +252,14 @@ STRINGS = {
     "f_planned_on": ("撤退予定日", "Planned exit date"),
     # country
     "profile_of": ("{name}（{code}）の国別プロファイル", "Country profile: {name} ({code})"),
-    "no_profile": ("{code} の国別プロファイルはありません。必要なら要因ごとに自社の評価を入力してください。",
-                   "There is no profile for {code}. Enter your own rating per factor if needed."),
-    "profile_version": ("プロファイル版 {version}・確認日 {reviewed}", "Profile version {version}, reviewed {reviewed}"),
+    "no_profile": (
+        "{code} の国別プロファイルはありません。必要なら要因ごとに自社の評価を入力してください。",
+        "There is no profile for {code}. Enter your own rating per factor if needed.",
+    ),
+    "profile_version": (
+        "プロファイル版 {version}・確認日 {reviewed}",
+        "Profile version {version}, reviewed {reviewed}",
+    ),
     "rating_profile": ("プロファイルの評価: {rating}", "Profile rating: {rating}"),
     "rating_override": ("この案件での評価: {rating}", "Rating for this project: {rating}"),
     "rating_none": ("不明", "unknown"),
@@ -218,8 +268,10 @@ STRINGS = {
     "fact_line": ("{text}（出典: {source}、{as_of} 時点）", "{text} (source: {source}, as of {as_of})"),
     "tech_interest": ("国が技術に関心を持つ分野", "Sectors of state technology interest"),
     "override": ("この案件での上書き（任意）", "Override for this project (optional)"),
-    "override_help": ("プロファイルと異なる評価をする場合だけ、評価と理由を入力します。",
-                      "Only when you judge this project differently: give a rating and the reason."),
+    "override_help": (
+        "プロファイルと異なる評価をする場合だけ、評価と理由を入力します。",
+        "Only when you judge this project differently: give a rating and the reason.",
+    ),
     "f_rating": ("この案件での評価", "Rating for this project"),
     "f_reason": ("理由", "Reason"),
     "f_source": ("根拠・出典", "Source"),
@@ -227,12 +279,17 @@ STRINGS = {
     # file section
     "export_head": ("書き出し", "Export"),
     "export_button": ("この案件を YAML で書き出す", "Export this project as YAML"),
-    "export_help": ("作業中の内容（未保存の変更を含む）をファイルにします。", "Writes the working copy (unsaved changes included)."),
+    "export_help": (
+        "作業中の内容（未保存の変更を含む）をファイルにします。",
+        "Writes the working copy (unsaved changes included).",
+    ),
     "new_head": ("新しい案件を作る", "Create a new project"),
     "new_name": ("案件名", "Project name"),
     "new_id": ("案件 ID の元になる英字の短い名前", "Short name in Latin letters for the id"),
-    "new_id_help": ("例: Thailand JV 2027 → thailand-jv-2027。英小文字・数字・-・_ の ID に変換されます。",
-                    "E.g. Thailand JV 2027 → thailand-jv-2027. It becomes an id of a–z, 0–9, - and _."),
+    "new_id_help": (
+        "例: Thailand JV 2027 → thailand-jv-2027。英小文字・数字・-・_ の ID に変換されます。",
+        "E.g. Thailand JV 2027 → thailand-jv-2027. It becomes an id of a–z, 0–9, - and _.",
+    ),
     "new_id_is": ("案件 ID: {id}", "Project id: {id}"),
     "new_create": ("白紙から作成", "Create blank project"),
     "copy_head": ("例・既存の案件を複製して作る", "Copy an example or an existing project"),
@@ -250,15 +307,25 @@ STRINGS = {
     "import_id": ("取り込む案件の ID", "Id for the imported project"),
     "import_too_large": ("ファイルが大きすぎます（2 MB まで）。", "The file is too large (at most 2 MB)."),
     "id_empty": ("ID を入力してください。", "Please enter an id."),
-    "id_bad": ("この ID は使えません。英小文字・数字・-・_ で、英数字で始まる48文字以内にしてください。",
-               "This id cannot be used: use a–z, 0–9, - and _, starting with a letter or digit, at most 48 characters."),
-    "id_taken": ("この ID の案件はすでにあります。別の ID にしてください。", "A project with this id exists; choose another."),
+    "id_bad": (
+        "この ID は使えません。英小文字・数字・-・_ で、英数字で始まる48文字以内にしてください。",
+        "This id cannot be used: use a–z, 0–9, - and _, starting with a letter or digit, at most 48 characters.",
+    ),
+    "id_taken": (
+        "この ID の案件はすでにあります。別の ID にしてください。",
+        "A project with this id exists; choose another.",
+    ),
     "name_empty": ("案件名を入力してください。", "Please enter a project name."),
-    "country_bad": ("相手国は ISO の2文字コードで入力してください（例: TH）。",
-                    "Give the host country as a two-letter ISO code (e.g. TH)."),
-    "created": ("案件「{id}」を作成しました。内容を入力し、サイドバーから保存してください。",
-                "Project “{id}” created. Fill it in and save it from the sidebar."),
-    "dirty_guard": ("作業中の案件に未保存の変更があります。先にサイドバーで保存するか破棄してください（入力が失われないように）。",
-                    "The working project has unsaved changes. Save or discard them in the sidebar first, so nothing "
-                    "is lost."),
+    "country_bad": (
+        "相手国は ISO の2文字コードで入力してください（例: TH）。",
+        "Give the host country as a two-letter ISO code (e.g. TH).",
+    ),
+    "created": (
+        "案件「{id}」を作成しました。内容を入力し、サイドバーから保存してください。",
+        "Project “{id}” created. Fill it in and save it from the sidebar.",
+    ),
+    "dirty_guard": (
+        "作業中の案件に未保存の変更があります。先にサイドバーで保存するか破棄してください（入力が失われないように）。",
+        "The working project has unsaved changes. Save or discard them in the sidebar first, so nothing is lost.",
+    ),
 }

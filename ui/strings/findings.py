@@ -2,10 +2,12 @@
 
 STRINGS = {
     "title": ("指摘と判断", "Findings and decisions"),
-    "intro": ("技術と流出経路の組合せごとのリスク（指摘）です。指摘を選ぶと理由と数値の内訳が表示され、"
-              "対応の判断を記録できます（左の「保存」で新しい版になります）。",
-              "One finding per technology and leak channel. Choose a finding to see why it was raised and how "
-              "its score is made up, and record a decision (save a new version with the sidebar)."),
+    "intro": (
+        "技術と流出経路の組合せごとのリスク（指摘）です。指摘を選ぶと理由と数値の内訳が表示され、"
+        "対応の判断を記録できます（左の「保存」で新しい版になります）。",
+        "One finding per technology and leak channel. Choose a finding to see why it was raised and how "
+        "its score is made up, and record a decision (save a new version with the sidebar).",
+    ),
     "no_project": ("案件がまだ開かれていません。", "No project is open yet."),
     "no_findings": ("この案件には指摘がありません。", "This project has no findings."),
     "m_findings": ("指摘の数", "Findings"),
@@ -20,8 +22,10 @@ STRINGS = {
     "state_all": ("すべて", "All"),
     "state_open": ("未判断・対応中", "Open"),
     "state_decided": ("判断済み", "Decided"),
-    "shown": ("{n} 件を表示（全 {total} 件）。列見出しをクリックすると並べ替えられます。",
-              "Showing {n} of {total}. Click a column heading to sort."),
+    "shown": (
+        "{n} 件を表示（全 {total} 件）。列見出しをクリックすると並べ替えられます。",
+        "Showing {n} of {total}. Click a column heading to sort.",
+    ),
     "col_score": ("スコア", "Score"),
     "col_severity": ("重大度", "Severity"),
     "col_channel": ("流出経路", "Leak channel"),
@@ -41,8 +45,10 @@ STRINGS = {
     "facts": ("リスクを高めている事実", "Facts that raised it"),
     "col_fact": ("事実", "Fact"),
     "col_weight": ("重み", "Weight"),
-    "base_threat": ("事実がなくても、この経路には基礎的な脅威 {base} を見込んでいます。",
-                    "Even with no fact, the channel carries a base threat of {base}."),
+    "base_threat": (
+        "事実がなくても、この経路には基礎的な脅威 {base} を見込んでいます。",
+        "Even with no fact, the channel carries a base threat of {base}.",
+    ),
     "no_facts": ("特にリスクを高める事実はありません。", "No fact raises it."),
     "controls": ("リスクを下げている対策", "Controls that lower it"),
     "no_controls": ("この経路を抑える対策はまだありません。", "No control cuts this channel yet."),
@@ -56,46 +62,67 @@ STRINGS = {
     "kind_measure": ("対策", "Measure"),
     "not_recorded": ("未記録", "not recorded"),
     "mitigations": ("さらに下げるには", "What would lower it further"),
-    "no_mitigations": ("推奨される条項・対策はすべて実施済みです。", "Every recommended clause and measure is in place."),
+    "no_mitigations": (
+        "推奨される条項・対策はすべて実施済みです。",
+        "Every recommended clause and measure is in place.",
+    ),
     "path": ("流出の経路", "Path"),
     "refs": ("ガイダンス：{refs}", "Guidance: {refs}"),
     "numbers": ("数値の内訳", "The numbers"),
-    "formula": ("スコア = 100 × 露出 {exposure} × 脅威 {threat} × 対策後に残る割合 {control} × 影響 {impact} = **{score}**",
-                "Score = 100 × exposure {exposure} × threat {threat} × what controls leave {control} × "
-                "impact {impact} = **{score}**"),
-    "coverage": ("対策後に残る割合は、この経路の推奨条項・対策のうち実施済みの割合（{coverage}%）から計算します"
-                 "（すべて実施でも {floor} まで）。",
-                 "What controls leave comes from the share of the channel's recommended clauses and measures in "
-                 "place ({coverage}%); with all of them it falls to {floor}."),
-    "levels": ("起こりやすさ {likelihood}（レベル {l_level}/5）× 影響 {impact}（レベル {i_level}/5）→ "
-               "マトリクスで重大度「{severity}」",
-               "Likelihood {likelihood} (level {l_level}/5) × impact {impact} (level {i_level}/5) → "
-               "severity '{severity}' from the matrix"),
+    "formula": (
+        "スコア = 100 × 露出 {exposure} × 脅威 {threat} × 対策後に残る割合 {control} × 影響 {impact} = **{score}**",
+        "Score = 100 × exposure {exposure} × threat {threat} × what controls leave {control} × "
+        "impact {impact} = **{score}**",
+    ),
+    "coverage": (
+        "対策後に残る割合は、この経路の推奨条項・対策のうち実施済みの割合（{coverage}%）から計算します"
+        "（すべて実施でも {floor} まで）。",
+        "What controls leave comes from the share of the channel's recommended clauses and measures in "
+        "place ({coverage}%); with all of them it falls to {floor}.",
+    ),
+    "levels": (
+        "起こりやすさ {likelihood}（レベル {l_level}/5）× 影響 {impact}（レベル {i_level}/5）→ "
+        "マトリクスで重大度「{severity}」",
+        "Likelihood {likelihood} (level {l_level}/5) × impact {impact} (level {i_level}/5) → "
+        "severity '{severity}' from the matrix",
+    ),
     "severity_means": ("「{severity}」の意味：{meaning}", "'{severity}' means: {meaning}"),
-    "not_counted": ("この指摘は「該当なし」と判断されたため、案件スコアに含めていません。",
-                    "Judged not applicable: it does not count in the project score."),
+    "not_counted": (
+        "この指摘は「該当なし」と判断されたため、案件スコアに含めていません。",
+        "Judged not applicable: it does not count in the project score.",
+    ),
     "decision_header": ("判断の記録", "Record a decision"),
     "decision_status": ("判断", "Decision"),
     "justification": ("理由", "Justification"),
-    "justification_help": ("「リスク受容」と「該当なし」では必須です。経営判断の根拠として残ります。",
-                           "Required for Accepted and Not applicable; it is kept as the basis of the decision."),
+    "justification_help": (
+        "「リスク受容」と「該当なし」では必須です。経営判断の根拠として残ります。",
+        "Required for Accepted and Not applicable; it is kept as the basis of the decision.",
+    ),
     "record": ("判断を記録", "Record the decision"),
     "need_status": ("判断を選んでください。", "Choose a decision."),
-    "need_justification": ("「{status}」には理由が必要です。理由を書いてから記録してください。",
-                           "'{status}' needs a justification. Write why, then record it."),
-    "recorded": ("判断を記録しました（{by}）。左の「保存」で新しい版として保存してください。",
-                 "Decision recorded ({by}). Save a new version with the sidebar."),
+    "need_justification": (
+        "「{status}」には理由が必要です。理由を書いてから記録してください。",
+        "'{status}' needs a justification. Write why, then record it.",
+    ),
+    "recorded": (
+        "判断を記録しました（{by}）。左の「保存」で新しい版として保存してください。",
+        "Decision recorded ({by}). Save a new version with the sidebar.",
+    ),
     "current_decision": ("現在の判断：{status}（{by}、{at}）", "Current decision: {status} ({by}, {at})"),
     "decided_header": ("判断済みの指摘", "Decided findings"),
-    "decided_intro": ("リスク受容・該当なし・対策済みと判断された指摘です。理由と判断者を確認できます。",
-                      "Findings accepted, judged not applicable or reported mitigated, with why, who and when."),
+    "decided_intro": (
+        "リスク受容・該当なし・対策済みと判断された指摘です。理由と判断者を確認できます。",
+        "Findings accepted, judged not applicable or reported mitigated, with why, who and when.",
+    ),
     "no_decided": ("判断済みの指摘はまだありません。", "No finding has been decided yet."),
     "col_justification": ("理由", "Justification"),
     "col_by": ("判断者", "By"),
     "col_at": ("日時", "When"),
     "ranking_header": ("リスクを下げる条項・対策の順位", "Clauses and measures that would cut risk most"),
-    "ranking_intro": ("それぞれを完全に実施した場合に、案件スコアが何ポイント下がるかの目安です（現在 {score}）。",
-                      "How many points the project score (now {score}) would fall if each were fully in place."),
+    "ranking_intro": (
+        "それぞれを完全に実施した場合に、案件スコアが何ポイント下がるかの目安です（現在 {score}）。",
+        "How many points the project score (now {score}) would fall if each were fully in place.",
+    ),
     "col_cut": ("下がるポイント", "Points cut"),
     "col_new": ("実施後のスコア", "Score after"),
     "col_findings": ("下がる指摘の数", "Findings lowered"),

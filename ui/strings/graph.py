@@ -2,17 +2,25 @@
 
 STRINGS = {
     "title": ("リスクグラフ", "Risk graph"),
-    "intro": ("案件を「誰が・何を・どこで」持つかの図にしたものです。左から、自社 → 技術 → 開示段階 → 現地拠点 → "
-              "設備・人・取引先 → 競合や当局の順に並べています。点の色は、その点を通る指摘のうち最も高い重大度です。",
-              "The project drawn as who holds, receives and controls what. From left to right: our company → "
-              "technologies → disclosure stages → the site → equipment, people and partners → competitors and "
-              "authorities. A point's colour is the highest severity among the findings whose path passes through it."),
-    "no_project": ("案件が開かれていません。サイドバーで案件を選ぶか、「案件の編集」で作成してください。",
-                   "No project is open. Pick one in the sidebar or create one in the project editor."),
-    "large": ("点が多いため名前は省略しています。点にマウスを重ねると名前とスコアが表示されます。",
-              "There are many points, so names are left out; hover over a point to see its name and score."),
-    "counts": ("点 {nodes} 個・つながり {edges} 本・指摘 {findings} 件",
-               "{nodes} points, {edges} links, {findings} findings"),
+    "intro": (
+        "案件を「誰が・何を・どこで」持つかの図にしたものです。左から、自社 → 技術 → 開示段階 → 現地拠点 → "
+        "設備・人・取引先 → 競合や当局の順に並べています。点の色は、その点を通る指摘のうち最も高い重大度です。",
+        "The project drawn as who holds, receives and controls what. From left to right: our company → "
+        "technologies → disclosure stages → the site → equipment, people and partners → competitors and "
+        "authorities. A point's colour is the highest severity among the findings whose path passes through it.",
+    ),
+    "no_project": (
+        "案件が開かれていません。サイドバーで案件を選ぶか、「案件の編集」で作成してください。",
+        "No project is open. Pick one in the sidebar or create one in the project editor.",
+    ),
+    "large": (
+        "点が多いため名前は省略しています。点にマウスを重ねると名前とスコアが表示されます。",
+        "There are many points, so names are left out; hover over a point to see its name and score.",
+    ),
+    "counts": (
+        "点 {nodes} 個・つながり {edges} 本・指摘 {findings} 件",
+        "{nodes} points, {edges} links, {findings} findings",
+    ),
     "none": ("指摘なし", "No finding"),
     "score": ("最高スコア", "Highest score"),
     "findings": ("関係する指摘", "Findings"),
@@ -28,7 +36,10 @@ STRINGS = {
     "col_path": ("経路", "Path"),
     "col_decision": ("判断", "Decision"),
     "open": ("未判断", "Not decided"),
-    "score_note": ("スコアは優先順位付けのための相対値です（0〜100）。", "Scores are relative, for prioritising (0–100)."),
+    "score_note": (
+        "スコアは優先順位付けのための相対値です（0〜100）。",
+        "Scores are relative, for prioritising (0–100).",
+    ),
     "node_us": ("自社", "Our company"),
     "node_site": ("現地拠点", "Local site"),
     "node_competitors": ("競合他社", "Competitors"),

@@ -2,28 +2,40 @@
 
 STRINGS = {
     "title": ("比較（What-if）", "What-if"),
-    "intro": ("作業中の案件の写し（案）を作り、条件をいくつか変えて、リスクがどう変わるかを並べて比べます。"
-              "案は作業中の案件には影響しません。よければ「案を採用」で作業中の案件に置き換えられます。",
-              "Make a copy of the working project (a variant), change a few things and compare the risk side by side. "
-              "The variant does not touch the working project; adopt it if you like it."),
-    "no_project": ("案件が開かれていません。サイドバーで案件を選ぶか、「案件の編集」で作成してください。",
-                   "No project is open. Pick one in the sidebar or create one in the project editor."),
+    "intro": (
+        "作業中の案件の写し（案）を作り、条件をいくつか変えて、リスクがどう変わるかを並べて比べます。"
+        "案は作業中の案件には影響しません。よければ「案を採用」で作業中の案件に置き換えられます。",
+        "Make a copy of the working project (a variant), change a few things and compare the risk side by side. "
+        "The variant does not touch the working project; adopt it if you like it.",
+    ),
+    "no_project": (
+        "案件が開かれていません。サイドバーで案件を選ぶか、「案件の編集」で作成してください。",
+        "No project is open. Pick one in the sidebar or create one in the project editor.",
+    ),
     "reset": ("作業中の案件から案を作り直す", "Start the variant again from the working project"),
     "reset_done": ("案を作業中の案件から作り直しました。", "The variant was started again from the working project."),
-    "stale": ("この案を作った後で作業中の案件が変わっています。最新の内容で比べるには、案を作り直してください。",
-              "The working project has changed since this variant was made. Start the variant again to compare "
-              "with the latest content."),
+    "stale": (
+        "この案を作った後で作業中の案件が変わっています。最新の内容で比べるには、案を作り直してください。",
+        "The working project has changed since this variant was made. Start the variant again to compare "
+        "with the latest content.",
+    ),
     "levers": ("案を変える", "Change the variant"),
-    "levers_help": ("それぞれの「案に反映」を押すと、その変更だけを案に加えます。変更は積み重なります。",
-                    "Each 'Apply to the variant' adds just that change; changes add up."),
+    "levers_help": (
+        "それぞれの「案に反映」を押すと、その変更だけを案に加えます。変更は積み重なります。",
+        "Each 'Apply to the variant' adds just that change; changes add up.",
+    ),
     "apply": ("案に反映", "Apply to the variant"),
     "invalid": ("この変更は案に反映できません。", "This change cannot be applied to the variant."),
     "applied": ("案に反映しました。", "Applied to the variant."),
     "lever_equity": ("当社の出資比率（%）", "Our equity (%)"),
-    "lever_equity_help": ("相手方の出資は、最も大きい相手方から順にその分だけ増減します。",
-                          "The partners' equity moves the other way, the largest partner first."),
-    "lever_equity_impossible": ("相手方の出資が足りないため、この比率にはできません。",
-                                "The partners do not hold enough equity to reach this share."),
+    "lever_equity_help": (
+        "相手方の出資は、最も大きい相手方から順にその分だけ増減します。",
+        "The partners' equity moves the other way, the largest partner first.",
+    ),
+    "lever_equity_impossible": (
+        "相手方の出資が足りないため、この比率にはできません。",
+        "The partners do not hold enough equity to reach this share.",
+    ),
     "lever_seats": ("当社の取締役の人数", "Our board seats"),
     "lever_remove": ("段階から技術を外す", "Keep a technology out of a stage"),
     "lever_remove_pick": ("段階と技術", "Stage and technology"),
@@ -35,18 +47,25 @@ STRINGS = {
     "lever_measure": ("対策を「実施済み」にする", "Set a measure to in place"),
     "lever_deal": ("取引形態を変える", "Change the deal type"),
     "nothing_to_pick": ("選べる項目がありません。", "Nothing to choose from."),
-    "not_jv_lever": ("出資比率と取締役は合弁会社の場合だけ評価されます。", "Equity and board seats are only assessed for joint ventures."),
+    "not_jv_lever": (
+        "出資比率と取締役は合弁会社の場合だけ評価されます。",
+        "Equity and board seats are only assessed for joint ventures.",
+    ),
     "compare": ("比較", "Comparison"),
     "working": ("作業中の案件", "Working project"),
     "variant": ("案", "Variant"),
     "score": ("案件スコア", "Project score"),
     "grade": ("評価: {grade}（{label}）", "Grade: {grade} ({label})"),
-    "delta_note": ("差は「案 − 作業中の案件」です。マイナスはリスクが下がることを表します。スコアは優先順位付けのための相対値です。",
-                   "The change is variant minus working project; a negative number means less risk. Scores are "
-                   "relative, for prioritising."),
+    "delta_note": (
+        "差は「案 − 作業中の案件」です。マイナスはリスクが下がることを表します。スコアは優先順位付けのための相対値です。",
+        "The change is variant minus working project; a negative number means less risk. Scores are "
+        "relative, for prioritising.",
+    ),
     "inputs": ("違う入力", "Inputs that differ"),
-    "no_inputs": ("案と作業中の案件の入力は同じです。左の「案を変える」で条件を変えてください。",
-                  "The variant's inputs are the same as the working project's. Change something on the left."),
+    "no_inputs": (
+        "案と作業中の案件の入力は同じです。左の「案を変える」で条件を変えてください。",
+        "The variant's inputs are the same as the working project's. Change something on the left.",
+    ),
     "col_field": ("項目", "Field"),
     "col_before": ("作業中の案件", "Working project"),
     "col_after": ("案", "Variant"),
@@ -63,13 +82,20 @@ STRINGS = {
     "col_item": ("項目", "Item"),
     "col_phase": ("段階", "Phase"),
     "adopt": ("案を採用（作業中の案件を置き換える）", "Adopt the variant (replace the working project)"),
-    "adopt_warning": ("採用すると、作業中の案件の内容が案に置き換わります。保存していない変更も置き換わります。"
-                      "保存はサイドバーから行ってください。",
-                      "Adopting replaces the working project with the variant, including any unsaved edits. Save from "
-                      "the sidebar afterwards."),
-    "adopt_confirm": ("作業中の案件を案で置き換えることを確認しました", "I understand the working project will be replaced"),
-    "adopted": ("案を作業中の案件として採用しました。サイドバーから保存できます。",
-                "The variant is now the working project. Save it from the sidebar."),
+    "adopt_warning": (
+        "採用すると、作業中の案件の内容が案に置き換わります。保存していない変更も置き換わります。"
+        "保存はサイドバーから行ってください。",
+        "Adopting replaces the working project with the variant, including any unsaved edits. Save from "
+        "the sidebar afterwards.",
+    ),
+    "adopt_confirm": (
+        "作業中の案件を案で置き換えることを確認しました",
+        "I understand the working project will be replaced",
+    ),
+    "adopted": (
+        "案を作業中の案件として採用しました。サイドバーから保存できます。",
+        "The variant is now the working project. Save it from the sidebar.",
+    ),
     "us": ("当社", "Us"),
     "site": ("現地拠点", "The local site"),
 }

@@ -47,8 +47,18 @@ class ChannelEvidence:
 
 
 #: The facts ``RuleContext.partner_facts`` can find about a recipient; a rule passing them on declares those it uses.
-PARTNER_FACTS = ("partner_competes", "affiliate_competes", "state_owned", "government_ties", "subsidy", "dd_missing",
-                 "dd_below", "dd_remediation", "dd_weak_controls", "past_incidents")
+PARTNER_FACTS = (
+    "partner_competes",
+    "affiliate_competes",
+    "state_owned",
+    "government_ties",
+    "subsidy",
+    "dd_missing",
+    "dd_below",
+    "dd_remediation",
+    "dd_weak_controls",
+    "past_incidents",
+)
 
 
 class Rule(Protocol):
@@ -102,8 +112,9 @@ class RuleContext:
         s = self.scoring
         return s.disclosure_levels[d.level] * s.disclosure_methods[d.method]
 
-    def disclosure_exposures(self, tech: Technology, recipients: set[str] | None = None,
-                             methods: set[str] | None = None) -> list[Exposure]:
+    def disclosure_exposures(
+        self, tech: Technology, recipients: set[str] | None = None, methods: set[str] | None = None
+    ) -> list[Exposure]:
         """One exposure per hand-over of the technology to the given recipients (all when None)."""
         out = []
         for d in self.graph.disclosures_of(tech.id):
@@ -111,11 +122,18 @@ class RuleContext:
                 continue
             if methods is not None and d.method not in methods:
                 continue
-            out.append(Exposure(self.level_value(d), d.stage_index, Msg(
-                f"段階「{self.stage_name(d.stage_index)}」で{self.party_name(d.recipient, 'ja')}に"
-                f"{self.vocab_label('level', d.level, 'ja')}を{self.vocab_label('method', d.method, 'ja')}で提供",
-                f"stage '{self.stage_name(d.stage_index)}': {self.vocab_label('level', d.level, 'en')} to "
-                f"{self.party_name(d.recipient, 'en')} by {self.vocab_label('method', d.method, 'en')}")))
+            out.append(
+                Exposure(
+                    self.level_value(d),
+                    d.stage_index,
+                    Msg(
+                        f"段階「{self.stage_name(d.stage_index)}」で{self.party_name(d.recipient, 'ja')}に"
+                        f"{self.vocab_label('level', d.level, 'ja')}を{self.vocab_label('method', d.method, 'ja')}で提供",
+                        f"stage '{self.stage_name(d.stage_index)}': {self.vocab_label('level', d.level, 'en')} to "
+                        f"{self.party_name(d.recipient, 'en')} by {self.vocab_label('method', d.method, 'en')}",
+                    ),
+                )
+            )
         return out
 
     def stage_name(self, index: int) -> str:
@@ -154,14 +172,27 @@ class RuleContext:
             rating = self.country_rating[factor]
             if rating in ("low",):
                 continue
-            source = {"override": ("案件での評価", "project's own rating"), "profile": ("国別プロファイル", "country profile"),
-                      "unknown": ("未調査", "not researched")}[self.country_source[factor]]
+            source = {
+                "override": ("案件での評価", "project's own rating"),
+                "profile": ("国別プロファイル", "country profile"),
+                "unknown": ("未調査", "not researched"),
+            }[self.country_source[factor]]
             from model.format.vocab import RiskRating
 
-            label = (RiskRating(rating).label_ja, RiskRating(rating).label_en) if rating != "unknown" else ("不明", "unknown")
-            out.append(Fact(f"country:{factor.value}:{rating}", Msg(
-                f"相手国の「{factor.label_ja}」が{label[0]}（{source[0]}）",
-                f"host country: {factor.label_en} is {label[1]} ({source[1]})")))
+            label = (
+                (RiskRating(rating).label_ja, RiskRating(rating).label_en)
+                if rating != "unknown"
+                else ("不明", "unknown")
+            )
+            out.append(
+                Fact(
+                    f"country:{factor.value}:{rating}",
+                    Msg(
+                        f"相手国の「{factor.label_ja}」が{label[0]}（{source[0]}）",
+                        f"host country: {factor.label_en} is {label[1]} ({source[1]})",
+                    ),
+                )
+            )
         return out
 
     def partner_facts(self, partner: Partner) -> list[Fact]:
@@ -176,30 +207,82 @@ class RuleContext:
         if partner.competes_with_us:
             facts.append(Fact("partner_competes", Msg(f"{name}は当社の競合", f"{name} competes with us")))
         if partner.affiliates_compete or any(a.competes_with_us for a in self.graph.affiliates_of(partner.id)):
-            facts.append(Fact("affiliate_competes", Msg(f"{name}のグループ会社が当社と競合",
-                                                         f"a company in {name}'s group competes with us")))
+            facts.append(
+                Fact(
+                    "affiliate_competes",
+                    Msg(f"{name}のグループ会社が当社と競合", f"a company in {name}'s group competes with us"),
+                )
+            )
         if partner.state_ownership is not None and partner.state_ownership.value != "none":
-            facts.append(Fact("state_owned", Msg(f"{name}に政府が出資（{partner.state_ownership.label_ja}）",
-                                                  f"{name} has state ownership ({partner.state_ownership.label_en})")))
+            facts.append(
+                Fact(
+                    "state_owned",
+                    Msg(
+                        f"{name}に政府が出資（{partner.state_ownership.label_ja}）",
+                        f"{name} has state ownership ({partner.state_ownership.label_en})",
+                    ),
+                )
+            )
         if partner.government_ties is not None and partner.government_ties.value == "direct":
-            facts.append(Fact("government_ties", Msg(f"{name}は政府と直接のつながりがある", f"{name} has direct government ties")))
+            facts.append(
+                Fact(
+                    "government_ties", Msg(f"{name}は政府と直接のつながりがある", f"{name} has direct government ties")
+                )
+            )
         if partner.subsidy_applications:
-            facts.append(Fact("subsidy", Msg(f"{name}が当社技術に関連する補助金を申請",
-                                              f"{name} applies for subsidies related to our technology")))
+            facts.append(
+                Fact(
+                    "subsidy",
+                    Msg(
+                        f"{name}が当社技術に関連する補助金を申請",
+                        f"{name} applies for subsidies related to our technology",
+                    ),
+                )
+            )
         dd = partner.due_diligence
         if dd.meets_our_standard is None and dd.performed_on is None and dd.information_rules is None:
-            facts.append(Fact("dd_missing", Msg(f"{name}の情報管理DDが未実施・不明", f"no due diligence on {name}'s information management")))
+            facts.append(
+                Fact(
+                    "dd_missing",
+                    Msg(f"{name}の情報管理DDが未実施・不明", f"no due diligence on {name}'s information management"),
+                )
+            )
         elif dd.meets_our_standard == MeetsStandard.BELOW:
-            facts.append(Fact("dd_below", Msg(f"{name}の情報管理は当社水準に達していない", f"{name} is below our information-security standard")))
+            facts.append(
+                Fact(
+                    "dd_below",
+                    Msg(
+                        f"{name}の情報管理は当社水準に達していない",
+                        f"{name} is below our information-security standard",
+                    ),
+                )
+            )
         elif dd.meets_our_standard == MeetsStandard.AFTER_REMEDIATION:
-            facts.append(Fact("dd_remediation", Msg(f"{name}の情報管理は改善待ち", f"{name}'s information security awaits remediation")))
-        weak = [f for f in ("information_rules", "training", "physical_technical_controls", "monitoring")
-                if getattr(dd, f) in (DueDiligenceResult.WEAK, DueDiligenceResult.ABSENT)]
+            facts.append(
+                Fact(
+                    "dd_remediation",
+                    Msg(f"{name}の情報管理は改善待ち", f"{name}'s information security awaits remediation"),
+                )
+            )
+        weak = [
+            f
+            for f in ("information_rules", "training", "physical_technical_controls", "monitoring")
+            if getattr(dd, f) in (DueDiligenceResult.WEAK, DueDiligenceResult.ABSENT)
+        ]
         if weak and dd.meets_our_standard != MeetsStandard.BELOW:
-            facts.append(Fact("dd_weak_controls", Msg(f"{name}の情報管理に弱い点（{len(weak)}項目）",
-                                                       f"{name} has weak information controls ({len(weak)} areas)")))
+            facts.append(
+                Fact(
+                    "dd_weak_controls",
+                    Msg(
+                        f"{name}の情報管理に弱い点（{len(weak)}項目）",
+                        f"{name} has weak information controls ({len(weak)} areas)",
+                    ),
+                )
+            )
         if dd.past_incidents is not None and dd.past_incidents.value == "serious":
-            facts.append(Fact("past_incidents", Msg(f"{name}に重大な情報流出の前歴", f"{name} had serious leaks before")))
+            facts.append(
+                Fact("past_incidents", Msg(f"{name}に重大な情報流出の前歴", f"{name} had serious leaks before"))
+            )
         return facts
 
     def jv_partners(self) -> list[Partner]:

@@ -13,13 +13,23 @@ FACTS = ("partner_competes", "affiliate_competes")
 
 
 def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
-    groups = [g for g in ctx.graph.people_with_access(tech.id)
-              if g.kind == PeopleKind.DISPATCHED_ENGINEERS and g.employer == US]
+    groups = [
+        g
+        for g in ctx.graph.people_with_access(tech.id)
+        if g.kind == PeopleKind.DISPATCHED_ENGINEERS and g.employer == US
+    ]
     ev = ChannelEvidence()
     for group in groups:
-        ev.exposures.append(Exposure(ctx.scoring.access_exposure, None, Msg(
-            f"当社の派遣技術者（{group.name or group.id}、{group.headcount if group.headcount is not None else '人数不明'}名）がこの技術を持って現地にいる",
-            f"our dispatched engineers ({group.name or group.id}, {group.headcount if group.headcount is not None else 'unknown'}) carry it on site")))
+        ev.exposures.append(
+            Exposure(
+                ctx.scoring.access_exposure,
+                None,
+                Msg(
+                    f"当社の派遣技術者（{group.name or group.id}、{group.headcount if group.headcount is not None else '人数不明'}名）がこの技術を持って現地にいる",
+                    f"our dispatched engineers ({group.name or group.id}, {group.headcount if group.headcount is not None else 'unknown'}) carry it on site",
+                ),
+            )
+        )
     ev.exposures += ctx.disclosure_exposures(tech, methods={"on_site_training"})
     if not ev.exposures:
         return None

@@ -9,8 +9,14 @@ from model.format.vocab import DisposalPlan, EquipmentCategory, LeakChannel
 
 CHANNEL = LeakChannel.EQUIPMENT_AT_EXIT
 REFS = ("ch1.4.2", "ch1.2.4", "ch1.3.4")
-FACTS = ("disposal_undecided", "disposal_sell", "reset_insufficient", "not_witnessed", "contractor_unvetted",
-         "partner_owns_equipment")
+FACTS = (
+    "disposal_undecided",
+    "disposal_sell",
+    "reset_insufficient",
+    "not_witnessed",
+    "contractor_unvetted",
+    "partner_owns_equipment",
+)
 MEDIA_METHODS = {"paper", "electronic_copy"}
 
 
@@ -18,31 +24,79 @@ def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     ev = ChannelEvidence()
     equipment = [e for e in ctx.graph.equipment_embodying(tech.id) if e.category != EquipmentCategory.GENERAL_AS_IS]
     for eq in equipment:
-        ev.exposures.append(Exposure(ctx.scoring.equipment_exposure[eq.category.value], None, Msg(
-            f"設備「{eq.name}」（{eq.category.label_ja}）に技術が化体している",
-            f"equipment '{eq.name}' ({eq.category.label_en}) embodies it")))
+        ev.exposures.append(
+            Exposure(
+                ctx.scoring.equipment_exposure[eq.category.value],
+                None,
+                Msg(
+                    f"設備「{eq.name}」（{eq.category.label_ja}）に技術が化体している",
+                    f"equipment '{eq.name}' ({eq.category.label_en}) embodies it",
+                ),
+            )
+        )
     media = ctx.disclosure_exposures(tech, methods=MEDIA_METHODS)
     scale = ctx.scoring.media_exposure_factor
-    ev.exposures += [Exposure(e.value * scale, e.stage, Msg("媒体: " + e.text.ja, "media: " + e.text.en)) for e in media]
+    ev.exposures += [
+        Exposure(e.value * scale, e.stage, Msg("媒体: " + e.text.ja, "media: " + e.text.en)) for e in media
+    ]
     if not ev.exposures:
         return None
     for eq in equipment:
         if eq.disposal in (None, DisposalPlan.UNDECIDED):
-            ev.facts.append(Fact("disposal_undecided", Msg(f"「{eq.name}」の処分方法が未定", f"no disposal plan for '{eq.name}'")))
+            ev.facts.append(
+                Fact("disposal_undecided", Msg(f"「{eq.name}」の処分方法が未定", f"no disposal plan for '{eq.name}'"))
+            )
         elif eq.disposal == DisposalPlan.SELL:
-            ev.facts.append(Fact("disposal_sell", Msg(f"「{eq.name}」をそのまま売却する計画", f"'{eq.name}' is to be sold as is")))
+            ev.facts.append(
+                Fact("disposal_sell", Msg(f"「{eq.name}」をそのまま売却する計画", f"'{eq.name}' is to be sold as is"))
+            )
         elif eq.disposal == DisposalPlan.RESET_AND_SELL and eq.category == EquipmentCategory.CUSTOM:
-            ev.facts.append(Fact("reset_insufficient", Msg(f"専用設備「{eq.name}」を初期化して売却する計画（初期化では技術が残る）",
-                                                           f"custom equipment '{eq.name}' is to be reset and sold; a reset leaves the design")))
+            ev.facts.append(
+                Fact(
+                    "reset_insufficient",
+                    Msg(
+                        f"専用設備「{eq.name}」を初期化して売却する計画（初期化では技術が残る）",
+                        f"custom equipment '{eq.name}' is to be reset and sold; a reset leaves the design",
+                    ),
+                )
+            )
         if eq.disposal not in (DisposalPlan.SELL,) and eq.disposal_witnessed is not True:
-            ev.facts.append(Fact("not_witnessed", Msg(f"「{eq.name}」の処分に立ち会わない（または未定）",
-                                                      f"no witness planned for disposing of '{eq.name}'")))
-        if eq.disposal_contractor_vetted is not True and eq.disposal in (DisposalPlan.DESTROY, DisposalPlan.RESET_AND_SELL):
-            ev.facts.append(Fact("contractor_unvetted", Msg(f"「{eq.name}」の処分業者を審査していない",
-                                                            f"the disposal contractor for '{eq.name}' is not vetted")))
+            ev.facts.append(
+                Fact(
+                    "not_witnessed",
+                    Msg(
+                        f"「{eq.name}」の処分に立ち会わない（または未定）",
+                        f"no witness planned for disposing of '{eq.name}'",
+                    ),
+                )
+            )
+        if eq.disposal_contractor_vetted is not True and eq.disposal in (
+            DisposalPlan.DESTROY,
+            DisposalPlan.RESET_AND_SELL,
+        ):
+            ev.facts.append(
+                Fact(
+                    "contractor_unvetted",
+                    Msg(
+                        f"「{eq.name}」の処分業者を審査していない",
+                        f"the disposal contractor for '{eq.name}' is not vetted",
+                    ),
+                )
+            )
         if eq.owner != US and eq.owner != "site":
-            ev.facts.append(Fact("partner_owns_equipment", Msg(f"「{eq.name}」は取引先の所有で、処分を当社が決められない",
-                                                               f"'{eq.name}' belongs to the partner, so we cannot decide its disposal")))
+            ev.facts.append(
+                Fact(
+                    "partner_owns_equipment",
+                    Msg(
+                        f"「{eq.name}」は取引先の所有で、処分を当社が決められない",
+                        f"'{eq.name}' belongs to the partner, so we cannot decide its disposal",
+                    ),
+                )
+            )
     first = equipment[0] if equipment else None
-    ev.path = [ctx.tech_node(tech)] + ([node_of("equipment", first.id), party_node(first.owner)] if first else []) + [COMPETITORS_NODE]
+    ev.path = (
+        [ctx.tech_node(tech)]
+        + ([node_of("equipment", first.id), party_node(first.owner)] if first else [])
+        + [COMPETITORS_NODE]
+    )
     return ev

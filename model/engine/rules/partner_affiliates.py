@@ -9,8 +9,16 @@ from model.format.vocab import LeakChannel, MeetsStandard
 
 CHANNEL = LeakChannel.PARTNER_AFFILIATES
 REFS = ("ch1.2.2", "ch1.1.4", "ch1.1.6")
-FACTS = ("has_affiliates", "affiliate_competes", "affiliate_unchecked", "ownership_unknown", "state_owned",
-         "government_ties", "dd_missing", "dd_below")
+FACTS = (
+    "has_affiliates",
+    "affiliate_competes",
+    "affiliate_unchecked",
+    "ownership_unknown",
+    "state_owned",
+    "government_ties",
+    "dd_missing",
+    "dd_below",
+)
 
 
 def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
@@ -43,23 +51,55 @@ def group_facts(ctx: RuleContext, holder: Partner) -> tuple[list[Fact], str | No
     competitor = None
     affiliates = ctx.graph.affiliates_of(holder.id)
     if affiliates:
-        facts.append(Fact("has_affiliates", Msg(
-            f"{holder.name}には関係会社が{len(affiliates)}社ある", f"{holder.name} has {len(affiliates)} affiliates")))
+        facts.append(
+            Fact(
+                "has_affiliates",
+                Msg(
+                    f"{holder.name}には関係会社が{len(affiliates)}社ある",
+                    f"{holder.name} has {len(affiliates)} affiliates",
+                ),
+            )
+        )
     for affiliate in affiliates:
         if affiliate.competes_with_us:
-            facts.append(Fact("affiliate_competes", Msg(f"関係会社{affiliate.name}が当社と競合",
-                                                        f"affiliate {affiliate.name} competes with us")))
+            facts.append(
+                Fact(
+                    "affiliate_competes",
+                    Msg(f"関係会社{affiliate.name}が当社と競合", f"affiliate {affiliate.name} competes with us"),
+                )
+            )
             competitor = competitor or affiliate.id
         if affiliate.due_diligence.meets_our_standard == MeetsStandard.BELOW or (
-                affiliate.due_diligence.performed_on is None and affiliate.due_diligence.meets_our_standard is None):
-            facts.append(Fact("affiliate_unchecked", Msg(f"関係会社{affiliate.name}の情報管理が未確認または水準未満",
-                                                         f"affiliate {affiliate.name} is unchecked or below our standard")))
+            affiliate.due_diligence.performed_on is None and affiliate.due_diligence.meets_our_standard is None
+        ):
+            facts.append(
+                Fact(
+                    "affiliate_unchecked",
+                    Msg(
+                        f"関係会社{affiliate.name}の情報管理が未確認または水準未満",
+                        f"affiliate {affiliate.name} is unchecked or below our standard",
+                    ),
+                )
+            )
     if holder.affiliates_compete and competitor is None:
-        facts.append(Fact("affiliate_competes", Msg(f"{holder.name}のグループに競合会社がある",
-                                                    f"{holder.name}'s group includes a competitor")))
+        facts.append(
+            Fact(
+                "affiliate_competes",
+                Msg(f"{holder.name}のグループに競合会社がある", f"{holder.name}'s group includes a competitor"),
+            )
+        )
     if holder.parent is None and holder.ultimate_owner is None:
-        facts.append(Fact("ownership_unknown", Msg(f"{holder.name}の資本関係（親会社・最終的な支配者）が不明",
-                                                   f"{holder.name}'s ownership chain is unknown")))
-    facts += [f for f in ctx.partner_facts(holder) if f.id in ("state_owned", "government_ties", "dd_below", "dd_missing")]
+        facts.append(
+            Fact(
+                "ownership_unknown",
+                Msg(
+                    f"{holder.name}の資本関係（親会社・最終的な支配者）が不明",
+                    f"{holder.name}'s ownership chain is unknown",
+                ),
+            )
+        )
+    facts += [
+        f for f in ctx.partner_facts(holder) if f.id in ("state_owned", "government_ties", "dd_below", "dd_missing")
+    ]
     ctx.memo[key] = (facts, competitor)
     return facts, competitor

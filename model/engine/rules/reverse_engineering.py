@@ -17,23 +17,42 @@ def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
     ev = ChannelEvidence(exposures=ctx.disclosure_exposures(tech, methods={"physical_delivery"}))
     if READABLE_FORMS & set(tech.forms):
         # Software and physical forms travel with electronic copies and deliveries of any level.
-        ev.exposures += ctx.disclosure_exposures(tech, methods={"electronic_copy"}) if TechForm.SOFTWARE in tech.forms else []
+        ev.exposures += (
+            ctx.disclosure_exposures(tech, methods={"electronic_copy"}) if TechForm.SOFTWARE in tech.forms else []
+        )
     for eq in ctx.graph.equipment_embodying(tech.id):
         if eq.owner != US or eq.location:
-            ev.exposures.append(Exposure(ctx.scoring.equipment_exposure[eq.category.value], None, Msg(
-                f"設備「{eq.name}」（{eq.category.label_ja}）に技術が化体している",
-                f"equipment '{eq.name}' ({eq.category.label_en}) embodies it")))
+            ev.exposures.append(
+                Exposure(
+                    ctx.scoring.equipment_exposure[eq.category.value],
+                    None,
+                    Msg(
+                        f"設備「{eq.name}」（{eq.category.label_ja}）に技術が化体している",
+                        f"equipment '{eq.name}' ({eq.category.label_en}) embodies it",
+                    ),
+                )
+            )
     if not ev.exposures:
         return None
     readable = sorted(f.label_ja for f in READABLE_FORMS & set(tech.forms))
     if readable:
-        ev.facts.append(Fact("readable_form", Msg(f"解析されやすい形態（{'・'.join(readable)}）で存在する",
-                                                  "exists in forms that can be analysed (parts, moulds, equipment, software)")))
+        ev.facts.append(
+            Fact(
+                "readable_form",
+                Msg(
+                    f"解析されやすい形態（{'・'.join(readable)}）で存在する",
+                    "exists in forms that can be analysed (parts, moulds, equipment, software)",
+                ),
+            )
+        )
     recipients = [r for r in ctx.recipients(tech) if r in ctx.graph.partners]
     for pid in recipients:
         partner = ctx.graph.partners[pid]
-        ev.facts.extend(f for f in ctx.partner_facts(partner) if f.id in ("partner_competes", "affiliate_competes",
-                                                                          "state_owned", "dd_below", "dd_missing"))
+        ev.facts.extend(
+            f
+            for f in ctx.partner_facts(partner)
+            if f.id in ("partner_competes", "affiliate_competes", "state_owned", "dd_below", "dd_missing")
+        )
     ev.facts.extend(ctx.country_facts(CHANNEL))
     holder = recipients[0] if recipients else None
     eq_nodes = [node_of("equipment", e.id) for e in ctx.graph.equipment_embodying(tech.id)[:1]]
