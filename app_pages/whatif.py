@@ -84,6 +84,9 @@ def lever_panel(variant: ProjectSpec) -> None:
             help=tr("lever_equity_help"),
             key=f"{PREFIX}_equity",
         )
+        votes = variant.governance.voting_share()
+        if votes is not None and votes != ours:
+            st.caption(tr("votes_now", share=f"{votes:g}"))
         if not jv:
             st.caption(tr("not_jv_lever"))
         if st.form_submit_button(tr("apply"), key=f"{PREFIX}_equity_apply"):

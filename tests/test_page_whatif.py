@@ -122,3 +122,19 @@ def test_hostile_text_is_never_rendered_as_markdown(app_env, lang):  # noqa: F81
     for text in shown:
         for raw in HOSTILE:
             assert raw not in text
+
+
+def test_the_equity_lever_shows_our_share_of_the_votes_when_it_differs(app_env):  # noqa: F811
+    from model.format.spec import Shareholding
+
+    at = open_project("en", "jv-china-battery")
+    assert not any("share of the votes" in c.value for c in at.caption)  # all shares vote: equity is the vote
+    variant = at.session_state["whatif_variant"].model_copy(deep=True)
+    variant.governance.equity = [
+        Shareholding(holder=US, percent=45),
+        Shareholding(holder="yuntan-material", percent=55, voting=False),
+    ]
+    at.session_state["whatif_variant"] = variant
+    at.run()
+    assert not at.exception
+    assert any("Our share of the votes now: 100 %" in c.value for c in at.caption)

@@ -29,8 +29,12 @@ STRINGS = {
     "applied": ("案に反映しました。", "Applied to the variant."),
     "lever_equity": ("当社の出資比率（%）", "Our equity (%)"),
     "lever_equity_help": (
-        "相手方の出資は、最も大きい相手方から順にその分だけ増減します。",
-        "The partners' equity moves the other way, the largest partner first.",
+        "相手方の出資は、最も大きい相手方から順にその分だけ増減します。当社の株式は議決権ありとして扱います。",
+        "The partners' equity moves the other way, the largest partner first. Our shares count as voting shares.",
+    ),
+    "votes_now": (
+        "いまの当社の議決権比率: {share}%（無議決権株式を除いて計算）",
+        "Our share of the votes now: {share} % (non-voting shares left out)",
     ),
     "lever_equity_impossible": (
         "相手方の出資が足りないため、この比率にはできません。",
