@@ -8,7 +8,8 @@ from typing import Literal
 from model.engine.checklist import ChecklistResult, evaluate_checklist
 from model.engine.graph import ProjectGraph
 from model.engine.rules import RULES
-from model.engine.rules.base import Exposure, Fact, Msg, RuleContext
+from model.engine.rules.base import Exposure, Fact, Msg, RuleContext, weighed_facts
+from model.engine.rules.base import threat as channel_threat
 from model.format.spec import Decision, ProjectSpec, Technology
 from model.format.vocab import DecisionStatus, LeakChannel
 from model.knowledge.library import Library
@@ -29,6 +30,10 @@ class Control:
     effect: float
     status: str | None
     strength: float
+    needed: bool = True
+    """Whether the deal calls for it: a clause whose deal types and condition fit, a measure not marked not
+    applicable. Only needed controls count in what a channel could have; one in place that the deal does not call
+    for still lowers the risk, but its absence never does."""
 
 
 @dataclass(slots=True)
@@ -56,9 +61,10 @@ class Finding:
 
     @property
     def mitigations(self) -> list[Control]:
-        """Controls not fully in place, those that would cut most first."""
+        """Controls the deal needs that are not fully in place, those that would cut most first."""
         return sorted(
-            (c for c in self.controls if c.strength < 1), key=lambda c: (-(c.effect * (1 - c.strength)), c.id)
+            (c for c in self.controls if c.needed and c.strength < 1),
+            key=lambda c: (-(c.effect * (1 - c.strength)), c.id),
         )
 
     @property
@@ -195,14 +201,21 @@ def clause_needed(clause: ContractClause, spec: ProjectSpec, pctx: dict) -> bool
     return clause.required_when is None or evaluate_predicate(clause.required_when, pctx)
 
 
-def channel_controls(spec: ProjectSpec, library: Library) -> dict[LeakChannel, list[Control]]:
+def channel_controls(spec: ProjectSpec, library: Library, conditions: dict) -> dict[LeakChannel, list[Control]]:
+    """The controls of each channel that this deal needs, or has in place without needing them.
+
+    A control marked not applicable, or one the deal does not call for and does not have, is left out: it can
+    neither lower the risk nor be proposed, and it must not dilute the channel's coverage.
+    """
     s = library.scoring
     out: dict[LeakChannel, list[Control]] = {c: [] for c in LeakChannel}
     for clause in library.clauses.values():
-        if spec.project.deal_type not in clause.deal_types:
-            continue
         entry = spec.contract.clauses.get(clause.id)
         status = entry.status.value if entry else None
+        strength = s.clause_strength[status] if status else 0.0
+        needed = _needed_whatever_recorded(clause, spec, conditions)
+        if status == "not_applicable" or not (needed or strength > 0):
+            continue
         control = Control(
             "clause",
             clause.id,
@@ -210,13 +223,16 @@ def channel_controls(spec: ProjectSpec, library: Library) -> dict[LeakChannel, l
             clause.phase.value,
             s.control_effects.get(clause.id, s.clause_effect),
             status,
-            s.clause_strength[status] if status else 0.0,
+            strength,
+            needed,
         )
         for channel in clause.channels:
             out[channel].append(control)
     for measure in library.measures.values():
         entry = spec.measure(measure.id)
         status = entry.status.value if entry else None
+        if status == "not_applicable":
+            continue
         control = Control(
             "measure",
             measure.id,
@@ -231,10 +247,35 @@ def channel_controls(spec: ProjectSpec, library: Library) -> dict[LeakChannel, l
     return out
 
 
+def _needed_whatever_recorded(clause: ContractClause, spec: ProjectSpec, conditions: dict) -> bool:
+    """Whether the deal calls for the clause, leaving out what the contract records of the clause itself.
+
+    A fallback clause (escrow) is "needed" once it is recorded; counted that way, recording it as partial would
+    add it to what the channel could have and lower the coverage, so that adding a control raised the risk.
+    """
+    own = f"contract.clauses.{clause.id}"
+    if clause.required_when is None or not any(f.startswith(own) for f in clause.required_when.fields()):
+        return clause_needed(clause, spec, conditions)
+    recorded = conditions.get("contract", {}).get("clauses", {})
+    without = {
+        **conditions,
+        "contract": {**conditions["contract"], "clauses": {k: v for k, v in recorded.items() if k != clause.id}},
+    }
+    return clause_needed(clause, spec, without)
+
+
 def coverage(controls: list[Control]) -> float:
-    """Share (0–1) of the channel's recommended controls in place, weighted by each control's effect."""
-    possible = sum(c.effect for c in controls)
-    return sum(c.effect * c.strength for c in controls) / possible if possible else 0.0
+    """Share (0–1) of what the channel needs that is in place, weighted by each control's effect.
+
+    What is possible counts the needed controls only; what is achieved counts every control in place, capped at
+    full. So a control the deal does not call for never dilutes the share, adding one never lowers it, and a
+    channel that needs nothing but has something in place is fully covered.
+    """
+    possible = sum(c.effect for c in controls if c.needed)
+    achieved = sum(c.effect * c.strength for c in controls)
+    if possible <= 0:
+        return 1.0 if achieved > 0 else 0.0
+    return min(1.0, achieved / possible)
 
 
 def control_factor(cover: float, scoring: ScoringModel) -> float:
@@ -243,20 +284,6 @@ def control_factor(cover: float, scoring: ScoringModel) -> float:
 
 
 # --------------------------------------------------------------------------- the assessment
-
-
-def fact_weight(fact: Fact, channel: LeakChannel, ctx: RuleContext) -> float:
-    s = ctx.scoring
-    if fact.id.startswith("country:"):
-        _, factor, rating = fact.id.split(":")
-        return s.channels[channel].country_factors[factor] * s.country_ratings[rating]
-    weights = s.channels[channel].facts
-    if fact.id in weights:
-        return weights[fact.id]
-    try:
-        return s.facts[fact.id]
-    except KeyError:
-        raise KeyError(f"libraries/scoring.yaml has no weight for fact '{fact.id}' (channel {channel.value})") from None
 
 
 def finding_score(exposure: float, threat: float, control_factor: float, impact: float) -> float:
@@ -286,16 +313,8 @@ def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]])
             if evidence is None or not evidence.exposures:
                 continue
             channel = rule.CHANNEL
-            seen: set[str] = set()
-            facts = []
-            for fact in evidence.facts:
-                if fact.id not in seen:
-                    seen.add(fact.id)
-                    facts.append((fact, fact_weight(fact, channel, ctx)))
-            remaining = 1 - scoring.channels[channel].base_threat
-            for _, w in facts:
-                remaining *= 1 - w
-            threat = 1 - remaining
+            facts = weighed_facts(evidence.facts, channel, scoring)
+            threat = channel_threat(facts, channel, scoring)
             relevant = controls[channel]
             cover = covered[channel]
             remaining_factor = control_factor(cover, scoring)
@@ -378,10 +397,10 @@ def assess(spec: ProjectSpec, library: Library) -> Assessment:
     """The full assessment of one project: findings, project score and grade, checklist, stage timeline."""
     graph = ProjectGraph(spec)
     ctx = RuleContext(spec, library, graph)
-    controls = channel_controls(spec, library)
+    conditions = predicate_context(spec, ctx)
+    controls = channel_controls(spec, library, conditions)
     findings = build_findings(ctx, controls)
     score = aggregate([f.score for f in findings if f.counted], library.scoring)
-    conditions = predicate_context(spec, ctx)
     checklist = evaluate_checklist(spec, library, graph, conditions)
     timeline = stage_timeline(spec, findings, library.scoring)
     needed = [c for c in library.clauses.values() if clause_needed(c, spec, conditions)]

@@ -31,11 +31,11 @@ def rank_mitigations(assessment: Assessment) -> list[Mitigation]:
     by_channel: dict[LeakChannel, list[Finding]] = defaultdict(list)
     for f in counted:
         by_channel[f.channel].append(f)
-    # Candidates: controls not fully in place, on channels with findings; clauses only where the deal needs them.
+    # Candidates: controls the deal needs that are not fully in place, on channels with findings.
     candidates: dict[tuple[str, str], tuple[Control, list[LeakChannel]]] = {}
     for channel, findings in by_channel.items():
         for c in findings[0].controls:
-            if c.strength < 1 and (c.kind == "measure" or assessment.needs_clause(c.id)):
+            if c.needed and c.strength < 1:
                 candidates.setdefault((c.kind, c.id), (c, []))[1].append(channel)
     ranked_base = sorted(((f.score, f.id) for f in counted), reverse=True)
     k = len(scoring.aggregate_weights)
@@ -45,7 +45,7 @@ def rank_mitigations(assessment: Assessment) -> list[Mitigation]:
         cuts = []
         for channel in channels:
             findings = by_channel[channel]
-            possible = sum(c.effect for c in findings[0].controls)
+            possible = sum(c.effect for c in findings[0].controls if c.needed)
             gain = control.effect * (1 - control.strength) / possible
             for f in findings:
                 factor = control_factor(min(1.0, f.coverage + gain), scoring)

@@ -46,6 +46,35 @@ class ChannelEvidence:
     path: list[str] = field(default_factory=list)
 
 
+def fact_weight(fact: Fact, channel: LeakChannel, scoring: ScoringModel) -> float:
+    """A fact's weight on a channel: the channel's own weight if it has one, else the common one; a country fact
+    is the channel's weight of that factor times the rating's value."""
+    if fact.id.startswith("country:"):
+        _, factor, rating = fact.id.split(":")
+        return scoring.channels[channel].country_factors[factor] * scoring.country_ratings[rating]
+    weights = scoring.channels[channel].facts
+    return weights[fact.id] if fact.id in weights else scoring.facts[fact.id]  # every declared fact has one (at load)
+
+
+def weighed_facts(facts: list[Fact], channel: LeakChannel, scoring: ScoringModel) -> list[tuple[Fact, float]]:
+    """Each fact once (the first wording of an id wins), with its weight."""
+    seen: set[str] = set()
+    out = []
+    for fact in facts:
+        if fact.id not in seen:
+            seen.add(fact.id)
+            out.append((fact, fact_weight(fact, channel, scoring)))
+    return out
+
+
+def threat(weighed: list[tuple[Fact, float]], channel: LeakChannel, scoring: ScoringModel) -> float:
+    """The threat on a channel (0–1): its base threat and every fact combined as independent causes (noisy-or)."""
+    remaining = 1 - scoring.channels[channel].base_threat
+    for _, weight in weighed:
+        remaining *= 1 - weight
+    return 1 - remaining
+
+
 #: The facts ``RuleContext.partner_facts`` can find about a recipient; a rule passing them on declares those it uses.
 PARTNER_FACTS = (
     "partner_competes",
