@@ -91,3 +91,20 @@ def test_recording_any_clause_as_partial_or_present_never_raises_a_score(library
             variant.contract.clauses[clause] = ClauseEntry(status=status)
             for f in assess(variant, library).findings:
                 assert f.score <= base[f.id], (clause, status.value, f.id)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_explanation_names_the_strongest_controls_with_status_and_counts_the_rest(library, licence, lang):
+    from model.engine.assess import LOWERED_BY_SHOWN
+
+    a = assess(licence, library)
+    f = max(a.findings, key=lambda f: len(f.lowering))
+    assert len(f.lowering) > LOWERED_BY_SHOWN  # the example has more than five controls in place on one finding
+    text = f.explanation(lang)
+    named = [c for c in f.lowering if c.title.get(lang) in text]
+    assert named == f.lowering[:LOWERED_BY_SHOWN]
+    assert all(c.status_label(lang) in text for c in named)
+    rest = len(f.lowering) - LOWERED_BY_SHOWN
+    assert (f"ほか{rest}件" if lang == "ja" else f"{rest} more") in text
+    strengths = [c.effect * c.strength for c in f.lowering]
+    assert strengths == sorted(strengths, reverse=True)

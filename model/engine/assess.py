@@ -11,12 +11,14 @@ from model.engine.rules import RULES
 from model.engine.rules.base import Exposure, Fact, Msg, RuleContext, weighed_facts
 from model.engine.rules.base import threat as channel_threat
 from model.format.spec import Decision, ProjectSpec, Technology
-from model.format.vocab import DecisionStatus, LeakChannel
+from model.format.vocab import ClauseStatus, DecisionStatus, LeakChannel, MeasureStatus
 from model.knowledge.library import Library
 from model.knowledge.library_schema import Caution, ContractClause, GradeBand, ScoringModel, SeverityName
 from model.knowledge.predicate import evaluate as evaluate_predicate
 
 SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+#: How many of the controls that lower a finding its explanation names (the strongest); the findings page lists all.
+LOWERED_BY_SHOWN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,12 @@ class Control:
     """Whether the deal calls for it: a clause whose deal types and condition fit, a measure not marked not
     applicable. Only needed controls count in what a channel could have; one in place that the deal does not call
     for still lowers the risk, but its absence never does."""
+
+    def status_label(self, lang: str) -> str:
+        if self.status is None:
+            return "未記入" if lang == "ja" else "not recorded"
+        vocab = ClauseStatus if self.kind == "clause" else MeasureStatus
+        return vocab(self.status).label(lang)
 
 
 @dataclass(slots=True)
@@ -69,7 +77,8 @@ class Finding:
 
     @property
     def lowering(self) -> list[Control]:
-        return [c for c in self.controls if c.strength > 0]
+        """Controls in place (fully or partly), those that lower this finding most first."""
+        return sorted((c for c in self.controls if c.strength > 0), key=lambda c: (-(c.effect * c.strength), c.id))
 
     @property
     def decided(self) -> bool:
@@ -95,9 +104,16 @@ class Finding:
             )
         lowering = self.lowering
         if lowering:
-            parts.append(
-                ("リスクを下げている対策: " if ja else "Lowered by: ") + "; ".join(c.title.get(lang) for c in lowering)
-            )
+            shown = [
+                f"{c.title.get(lang)}（{c.status_label(lang)}）"
+                if ja
+                else f"{c.title.get(lang)} ({c.status_label(lang)})"
+                for c in lowering[:LOWERED_BY_SHOWN]
+            ]
+            rest = len(lowering) - len(shown)
+            if rest:
+                shown.append(f"ほか{rest}件" if ja else f"{rest} more")
+            parts.append(("リスクを下げている対策: " if ja else "Lowered by: ") + "; ".join(shown))
         else:
             parts.append("この経路を抑える対策はまだない" if ja else "No control yet cuts this channel")
         return "。".join(parts) + "。" if ja else ". ".join(parts) + "."
