@@ -119,6 +119,8 @@ def rating(a: Assessment, key: str) -> None:
     with text:
         st.markdown(f"### :{pres.grade_swatch(g.grade).name}[{g.grade} — {escape_md(g.label.get(lang()))}]")
         st.metric(tr("score"), tr("score_value", score=f"{a.score:.1f}"), help=tr("score_help"))
+    if a.missing:
+        st.warning(tr("missing") + "\n" + "\n".join(f"- {escape_md(m.get(lang()))}" for m in a.missing))
     st.caption(tr("findings_count", n=len(a.findings), open=len(pres.pending(a))))
     st.caption(escape_md(a.scoring.note.get(lang())))
     with st.expander(tr("how_title")):

@@ -141,6 +141,21 @@ def test_dashboard_escapes_project_text(app_env):  # noqa: F811
         assert "<img" not in dumped and "$x$" not in dumped
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_project_with_too_little_says_what_is_missing_instead_of_a_grade(app_env, lang):  # noqa: F811
+    at = open_app(lang, page=DASHBOARD)
+    blank = at.session_state["draft"].model_copy(deep=True)
+    blank.technologies, blank.partners, blank.people, blank.equipment = [], [], [], []
+    blank.disclosure.stages, blank.governance.equity, blank.governance.board, blank.decisions = [], [], [], []
+    at.session_state["draft"] = api.ProjectSpec.model_validate(blank.model_dump())
+    at.run()
+    assert not at.exception
+    warning = " ".join(w.value for w in at.warning)
+    assert ("まだ評価できません" if lang == "ja" else "cannot be judged yet") in warning
+    assert ("技術が1つも登録されていない" if lang == "ja" else "no technology is listed") in warning
+    assert any(("評価不能" if lang == "ja" else "Not enough information") in m.value for m in at.markdown)
+
+
 # --------------------------------------------------------------------------- portfolio
 
 

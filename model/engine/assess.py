@@ -11,7 +11,7 @@ from model.engine.rules import RULES
 from model.engine.rules.base import Exposure, Fact, Msg, RuleContext, weighed_facts
 from model.engine.rules.base import threat as channel_threat
 from model.format.spec import Decision, ProjectSpec, Technology
-from model.format.vocab import ClauseStatus, DecisionStatus, LeakChannel, MeasureStatus
+from model.format.vocab import ClauseStatus, DealType, DecisionStatus, LeakChannel, MeasureStatus, PartnerRole
 from model.knowledge.library import Library
 from model.knowledge.library_schema import Caution, ContractClause, GradeBand, ScoringModel, SeverityName
 from model.knowledge.predicate import evaluate as evaluate_predicate
@@ -143,10 +143,16 @@ class Assessment:
     score: float
     grade: GradeBand
     timeline: list[StagePoint]
+    missing: list[Msg] = field(default_factory=list)
+    """What the project must say before it can be judged; when not empty the grade is the scoring's not_judged."""
     conditions: dict = field(default_factory=dict)
     """The project as the libraries' conditions read it (its data plus the host country's ratings), built once."""
     needed_clauses: list[ContractClause] = field(default_factory=list)
     """The clauses this deal needs, in library order: its deal type is served and the clause's condition holds."""
+
+    @property
+    def judged(self) -> bool:
+        return not self.missing
 
     @property
     def project_id(self) -> str:
@@ -173,6 +179,47 @@ def level(value: float, bins: list[float]) -> int:
 
 def grade_for(score: float, scoring: ScoringModel) -> GradeBand:
     return next(g for g in scoring.grades if score >= g.min_score)
+
+
+#: Deal types with a counterparty whose reach the engine judges: without one named, its channels cannot be read.
+_PARTNER_OF_DEAL = {
+    DealType.JOINT_VENTURE: PartnerRole.JV_PARTNER,
+    DealType.LICENCE: PartnerRole.LICENSEE,
+    DealType.CONTRACT_MANUFACTURING: PartnerRole.CONTRACT_MANUFACTURER,
+}
+
+
+def missing_information(spec: ProjectSpec) -> list[Msg]:
+    """What a project must say before its risk can be judged. An empty project is not a safe one (PRODUCT.md §4)."""
+    out: list[Msg] = []
+    if not spec.technologies:
+        out.append(
+            Msg(
+                "技術が1つも登録されていない（何を守るのかが分からない）",
+                "no technology is listed, so there is nothing to protect yet",
+            )
+        )
+    role = _PARTNER_OF_DEAL.get(spec.project.deal_type)
+    if role is not None and not any(p.role == role for p in spec.partners):
+        out.append(
+            Msg(
+                f"取引の相手方（{role.label_ja}）が登録されていない",
+                f"no counterparty ({role.label_en.lower()}) is listed",
+            )
+        )
+    reach = (
+        any(s.items for s in spec.disclosure.stages)
+        or any(g.access for g in spec.people)
+        or any(e.embodies for e in spec.equipment)
+    )
+    if spec.technologies and not reach:
+        out.append(
+            Msg(
+                "誰が何を受け取るか（開示計画、人のアクセス、設備）が1つも記入されていない",
+                "nothing says who receives what: no disclosure plan, no people's access, no equipment",
+            )
+        )
+    return out
 
 
 def aggregate(scores: list[float], scoring: ScoringModel) -> float:
@@ -420,6 +467,11 @@ def assess(spec: ProjectSpec, library: Library) -> Assessment:
     checklist = evaluate_checklist(spec, library, graph, conditions)
     timeline = stage_timeline(spec, findings, library.scoring)
     needed = [c for c in library.clauses.values() if clause_needed(c, spec, conditions)]
+    missing = missing_information(spec)
+    grade = library.scoring.not_judged if missing else grade_for(score, library.scoring)
+    if missing:  # a stage of a project that cannot be judged gets no letter either
+        for point in timeline:
+            point.grade = grade.grade
     return Assessment(
         spec,
         graph,
@@ -427,8 +479,9 @@ def assess(spec: ProjectSpec, library: Library) -> Assessment:
         findings,
         checklist,
         score,
-        grade_for(score, library.scoring),
+        grade,
         timeline,
-        conditions,
-        needed,
+        missing=missing,
+        conditions=conditions,
+        needed_clauses=needed,
     )

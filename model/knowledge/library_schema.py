@@ -273,7 +273,8 @@ class ImpactModel(LibModel):
 
 
 class GradeBand(LibModel):
-    grade: Literal["A", "B", "C", "D", "E"]
+    grade: Literal["A", "B", "C", "D", "E", "?"]
+    """A–E from the project score; "?" is the rating of a project with too little to judge (``not_judged``)."""
     min_score: Annotated[float, Field(ge=0, le=100)]
     label: Bilingual
 
@@ -312,6 +313,8 @@ class ScoringModel(CitedEnvelope):
     ]
     aggregate_weights: Annotated[list[Weight], Field(min_length=1)]
     grades: Annotated[list[GradeBand], Field(min_length=2)]
+    not_judged: GradeBand
+    """The rating of a project that says too little to be judged: never a letter, whatever its score."""
 
     @model_validator(mode="after")
     def _complete(self) -> ScoringModel:
@@ -325,6 +328,8 @@ class ScoringModel(CitedEnvelope):
             raise ValueError("aggregate_weights must add up to 1")
         if abs(sum(self.impact.weights.values()) - 1) > 1e-6:
             raise ValueError("impact.weights must add up to 1")
+        if self.not_judged.grade != "?" or any(g.grade == "?" for g in self.grades):
+            raise ValueError("not_judged has the grade '?', and only it")
         bands = [g.min_score for g in self.grades]
         if bands != sorted(bands, reverse=True) or bands[-1] != 0:
             raise ValueError("grades must run from the highest min_score down to 0")

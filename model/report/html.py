@@ -22,6 +22,7 @@ TEMPLATE = "executive.html"
 T = {
     "title": ("技術流出リスク 経営報告", "Technology-leak risk — executive report"),
     "rating": ("総合評価", "Overall rating"),
+    "missing": ("評価するには、次の情報が必要です:", "Before it can be judged, the project must say:"),
     "score": ("スコア", "Score"),
     "of100": ("/ 100", "/ 100"),
     "deal_type": ("取引形態", "Deal type"),
@@ -350,6 +351,7 @@ def executive_html(
         + [(_t("date", lang), (date or dt.date.today()).isoformat())],
         grade=a.grade.grade,
         grade_label=a.grade.label.get(lang),
+        missing=[m.get(lang) for m in a.missing],
         grade_colour=pres.grade_swatch(a.grade.grade).colour,
         grade_ink=pres.grade_swatch(a.grade.grade).ink,
         score=a.score,

@@ -60,6 +60,8 @@ def assessment_dict(a: Assessment, lang: str = "ja") -> dict[str, Any]:
         "score": a.score,
         "grade": a.grade.grade,
         "grade_label": a.grade.label.get(lang),
+        "judged": a.judged,
+        "missing_information": [m.get(lang) for m in a.missing],
         "score_note": a.scoring.note.get(lang),
         "checklist": [
             {

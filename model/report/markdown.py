@@ -24,6 +24,13 @@ def assessment_markdown(a: Assessment, lang: str = "ja") -> str:
             else f"**Rating: {a.grade.grade} ({a.grade.label.en}) — score {a.score}**"
         ),
         "",
+        *(
+            [("評価に必要な情報:" if ja else "What the project must say before it can be judged:"), ""]
+            + [f"- {_cell(m.get(lang))}" for m in a.missing]
+            + [""]
+            if a.missing
+            else []
+        ),
         f"_{a.scoring.note.get(lang)}_",
         "",
         "## 主なリスク" if ja else "## Top risks",

@@ -42,10 +42,24 @@ def test_one_items_exposure_is_never_combined_with_another_items_facts(run):
     # today's weights the press scores higher (0.5 with a sale beats 0.9 with nothing against it).
     spec = project(
         equipment=[
-            {"id": "line", "name": "専用ライン", "category": "custom", "embodies": ["tech"], "owner": "us",
-             "disposal": "destroy", "disposal_witnessed": True, "disposal_contractor_vetted": True},
-            {"id": "press", "name": "調整済みプレス", "category": "general_tuned", "embodies": ["tech"],
-             "owner": "site", "disposal": "sell"},
+            {
+                "id": "line",
+                "name": "専用ライン",
+                "category": "custom",
+                "embodies": ["tech"],
+                "owner": "us",
+                "disposal": "destroy",
+                "disposal_witnessed": True,
+                "disposal_contractor_vetted": True,
+            },
+            {
+                "id": "press",
+                "name": "調整済みプレス",
+                "category": "general_tuned",
+                "embodies": ["tech"],
+                "owner": "site",
+                "disposal": "sell",
+            },
         ]
     )
     ev = run(rule, spec)
@@ -57,8 +71,16 @@ def test_one_items_exposure_is_never_combined_with_another_items_facts(run):
 def test_a_well_disposed_item_alone_keeps_only_its_exposure(run):
     spec = project(
         equipment=[
-            {"id": "line", "name": "専用ライン", "category": "custom", "embodies": ["tech"], "owner": "us",
-             "disposal": "destroy", "disposal_witnessed": True, "disposal_contractor_vetted": True},
+            {
+                "id": "line",
+                "name": "専用ライン",
+                "category": "custom",
+                "embodies": ["tech"],
+                "owner": "us",
+                "disposal": "destroy",
+                "disposal_witnessed": True,
+                "disposal_contractor_vetted": True,
+            },
         ]
     )
     ev = run(rule, spec)

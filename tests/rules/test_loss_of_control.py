@@ -49,3 +49,22 @@ def test_majority_with_protections_raises_nothing_about_equity_or_board(run):
 def test_silent_outside_a_jv(run):
     spec = project(project={"deal_type": "subsidiary"}, disclosure={"stages": [disclose()]})
     assert run(rule, spec) is None
+
+
+def test_unknown_equity_is_not_a_majority(run):
+    # No equity recorded: our share of the votes is unknown, so the board needs the special resolution.
+    spec = project(
+        partners=[PARTNER],
+        disclosure={"stages": [disclose()]},
+        governance={"board": [{"holder": "us", "seats": 3}, {"holder": "p", "seats": 2}]},
+    )
+    ev = run(rule, spec)
+    assert {"equity_unknown", "no_special_resolution"} <= fact_ids(ev)
+    assert not fact_ids(ev) & {"minority_equity", "equal_equity"}
+
+
+def test_non_voting_partner_equity_leaves_us_the_majority_of_votes(run):
+    gov = governance(45, 3, 2, director_election_special_resolution=True)
+    gov["equity"][1]["voting"] = False
+    ev = run(rule, project(partners=[PARTNER], disclosure={"stages": [disclose()]}, governance=gov))
+    assert not fact_ids(ev) & {"minority_equity", "equal_equity", "no_special_resolution"}

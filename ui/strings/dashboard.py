@@ -1,6 +1,10 @@
 """Strings of the executive dashboard (Japanese, English)."""
 
 STRINGS = {
+    "missing": (
+        "まだ評価できません。次の情報を案件に記入してください（記入がないことは安全を意味しません）:",
+        "This project cannot be judged yet. Add the following (what is not said is not safe):",
+    ),
     "title": ("ダッシュボード", "Dashboard"),
     "no_project": (
         "表示する案件がありません。「案件の編集」で作成するか、YAML を取り込んでください。",

@@ -89,7 +89,9 @@ def evaluate(ctx: RuleContext, tech: Technology) -> ChannelEvidence | None:
                 Msg("取締役の人数が相手方と同数", "we appoint as many directors as the other side, no more"),
             )
         )
-    if (ours <= 50 or our_seats <= others) and gov.director_election_special_resolution is not True:
+    # Without a majority of the votes (or when it is not known) only a special resolution for electing directors
+    # keeps the partner from filling the board.
+    if (not gov.holds_majority() or our_seats <= others) and gov.director_election_special_resolution is not True:
         ev.facts.append(
             Fact(
                 "no_special_resolution",
