@@ -182,6 +182,10 @@ def risks(a: Assessment, ranking: list[api.Mitigation]) -> None:
                 + escape_md(", ".join(f.refs))
             )
             st.markdown(f"**{tr('why')}**: {escape_md(pres.why(f, lang()))}")
+            if f.precedents:
+                st.caption(
+                    tr("precedent") + ": " + escape_md(sep.join(pres.precedent(c, lang()) for c in f.precedents))
+                )
             todo = fixes.get(f.id, [])
             st.markdown(f"**{tr('fix')}**: {escape_md(sep.join(todo)) if todo else tr('no_fix')}")
             if f.decision is not None and f.decision.status.value == "mitigation_planned":

@@ -13,6 +13,7 @@ from model.access import Permission
 from model.engine.assess import Assessment, Control, Finding
 from model.format.spec import Decision, ProjectSpec
 from model.format.vocab import ClauseStatus, DecisionStatus, LeakChannel, MeasureStatus, Phase, Severity
+from model.report import presentation as pres
 from ui import auth, core, editing, graph_view, session, widgets
 from ui.i18n import Translator, lang
 from ui.strings import common
@@ -201,6 +202,17 @@ def render_detail(f: Finding, a: Assessment) -> None:
     scoring = a.scoring
     st.subheader(widgets.escape_md(f.title.get(language)))
     st.caption(widgets.escape_md(f.explanation(language)))
+    for case in f.precedents:
+        with st.expander(tr("precedent", title=widgets.escape_md(pres.precedent(case, language)))):
+            st.markdown(widgets.escape_md(case.precedent_summary.get(language)))
+            st.markdown(
+                f"**{tr('precedent_prevented')}**: " + widgets.escape_md(case.would_have_prevented.text.get(language))
+            )
+            st.caption(
+                tr("precedent_sources")
+                + "\n"
+                + "\n".join(f"- {widgets.escape_md(line)}" for line in pres.precedent_sources(case))
+            )
 
     st.markdown(f"**{tr('exposure')}**")
     stages = a.spec.disclosure.stages

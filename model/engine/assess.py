@@ -7,13 +7,14 @@ from typing import Literal
 
 from model.engine.checklist import ChecklistResult, evaluate_checklist
 from model.engine.graph import ProjectGraph
+from model.engine.precedents import precedents_for
 from model.engine.rules import RULES
 from model.engine.rules.base import Exposure, Fact, Msg, RuleContext, weighed_facts
 from model.engine.rules.base import threat as channel_threat
 from model.format.spec import Decision, ProjectSpec, Technology
 from model.format.vocab import ClauseStatus, DealType, DecisionStatus, LeakChannel, MeasureStatus, PartnerRole
 from model.knowledge.library import Library
-from model.knowledge.library_schema import Caution, ContractClause, GradeBand, ScoringModel, SeverityName
+from model.knowledge.library_schema import Caution, ContractClause, GradeBand, PrecedentCase, ScoringModel, SeverityName
 from model.knowledge.predicate import evaluate as evaluate_predicate
 
 SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
@@ -66,6 +67,8 @@ class Finding:
     path: list[str]
     refs: tuple[str, ...]
     decision: Decision | None = None
+    precedents: list[PrecedentCase] = field(default_factory=list)
+    """Public cases that resemble this finding (same channel, deal shape, warning signs): it has happened before."""
 
     @property
     def mitigations(self) -> list[Control]:
@@ -408,6 +411,9 @@ def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]])
                     path=evidence.path,
                     refs=rule.REFS,
                     decision=decisions.get(finding_id),
+                    precedents=precedents_for(
+                        channel.value, [fact.id for fact, _ in facts], spec, ctx.library.precedents.values()
+                    ),
                 )
             )
     findings.sort(key=lambda f: (-f.score, -SEVERITY_ORDER[f.severity], f.id))

@@ -29,6 +29,7 @@ def coverage_report(lib: Library, checked: Collection[str], lang: str = "ja", fu
         f"{'チェック項目' if ja else 'checklist items'}: {len(lib.checklist)}",
         f"{'契約条項' if ja else 'contract clauses'}: {len(lib.clauses)}",
         f"{'国別プロファイル' if ja else 'country profiles'}: {len(lib.countries)}",
+        f"{'過去の事例' if ja else 'precedent cases'}: {len(lib.precedents)}",
     ]
     if lib.scoring:
         lines.append(f"{'採点モデル' if ja else 'scoring model'}: v{lib.scoring.version} ({lib.scoring.reviewed})")

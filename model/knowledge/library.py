@@ -23,6 +23,7 @@ from model.knowledge.library_schema import (
     Envelope,
     MeasureCatalogue,
     MeasureDef,
+    PrecedentCase,
     ScoringModel,
     SourceEntry,
     SourceRegistry,
@@ -42,6 +43,8 @@ class Library:
     checklist: list[ChecklistItemDef] = field(default_factory=list)
     clauses: dict[str, ContractClause] = field(default_factory=dict)
     countries: dict[str, CountryProfile] = field(default_factory=dict)
+    precedents: dict[str, PrecedentCase] = field(default_factory=dict)
+    """Public cases (calibration/cases/), shown beside the findings they resemble."""
     scoring: ScoringModel | None = None
     files: dict[str, str] = field(default_factory=dict)
     """Library id → the file it came from (for messages)."""
@@ -65,6 +68,7 @@ def library_files(root: FsPath) -> list[FsPath]:
         ],
         sorted((root / "contract_clauses").glob("*.yaml")),
         sorted((root / "country_profiles").glob("*.yaml")),
+        sorted((root / "calibration" / "cases").glob("*.yaml")),
     ]
     return [p for group in groups for p in group]
 
@@ -105,7 +109,7 @@ def _read(path: FsPath, root: FsPath) -> tuple[Envelope | None, Document | None,
     except ValidationError as exc:
         return None, doc, pydantic_problems(exc, doc, model, name)
     problems = []
-    if isinstance(obj, (ContractClause, CountryProfile)) and obj.id != path.stem:
+    if isinstance(obj, (ContractClause, CountryProfile, PrecedentCase)) and obj.id != path.stem:
         line, col = doc.mark(("id",))
         problems.append(
             Problem(
@@ -162,7 +166,7 @@ def _citations(obj: Envelope) -> list[tuple[tuple, Citation]]:
 
 #: Folders whose files the app can do without: a broken clause or country profile is left out (and reported)
 #: instead of stopping everything. Sources, measures, the checklist and scoring hold everything else up.
-OPTIONAL_FOLDERS = ("contract_clauses", "country_profiles")
+OPTIONAL_FOLDERS = ("contract_clauses", "country_profiles", "calibration")
 
 
 def _optional(name: str | None) -> bool:
@@ -282,6 +286,9 @@ def _assemble(
             lib.countries[obj.id] = obj
         elif isinstance(obj, ScoringModel):
             lib.scoring = obj
+        elif isinstance(obj, PrecedentCase):
+            lib.precedents[obj.id] = obj
+            problems.extend(_precedent_problems(lib, obj, doc, name))
     # A clause left out is one the checklist no longer asks about (its id is its file name): the items that named
     # it are decided by what remains, rather than failing on a reference that the left-out file explains.
     gone = {FsPath(name).stem for name in left_out if FsPath(name).parts[0] == "contract_clauses"}
@@ -334,6 +341,28 @@ def known_guidance_refs(lib: Library) -> set[str]:
         section = item.section
         refs |= {item.id, section, section.rsplit(".", 1)[0]}
     return refs
+
+
+def _precedent_problems(lib: Library, case: PrecedentCase, doc: Document, name: str) -> list[Problem]:
+    """A precedent's preventing controls must be clauses and measures the library has (they load before it)."""
+    out = []
+    for i, control in enumerate(case.would_have_prevented.controls):
+        known = lib.clauses if control.kind == "clause" else lib.measures
+        if control.id not in known:
+            path = ("would_have_prevented", "controls", i, "id")
+            line, col = doc.mark(path)
+            out.append(
+                Problem(
+                    "library_reference",
+                    file=name,
+                    path=path,
+                    line=line,
+                    column=col,
+                    object_id=case.id,
+                    params={"value": control.id, "target": control.kind},
+                )
+            )
+    return out
 
 
 def _cross_check(

@@ -337,3 +337,84 @@ class ScoringModel(CitedEnvelope):
 
 
 LIBRARY_KINDS["scoring_model"] = ScoringModel
+
+
+# --------------------------------------------------------------------------- precedents (calibration/cases/)
+
+
+class PrecedentSource(LibModel):
+    """A public page the case rests on (kept with the case: these are news and court pages, not guidance)."""
+
+    title: NonEmpty
+    publisher: NonEmpty
+    date: dt.date | int | str
+    """A date, a year, or ``unknown`` when the page shows none (``date_note`` says how a date was inferred)."""
+    url: NonEmpty
+    date_note: str | None = None
+
+
+class WarningSign(LibModel):
+    text: Bilingual
+    ties_to: NonEmpty
+    """A fact id a rule emits, ``country:<factor>:<rating>``, a checklist id, or ``new:<id>`` (not in the engine)."""
+
+
+class PreventingControl(LibModel):
+    kind: Literal["clause", "measure"]
+    id: NonEmpty
+    note: Bilingual
+
+
+class Prevention(LibModel):
+    judgement: Literal["ours"]
+    controls: list[PreventingControl]
+    text: Bilingual
+
+
+#: The channel issue 12 adds; the cases name it before the engine has a rule for it.
+PLANNED_CHANNELS = ("recipient_misuse",)
+
+
+class PrecedentCase(Envelope):
+    """A public case of technology leaking through an overseas deal: what was known, what happened, how it leaked,
+    what would have prevented it. Shown to users as "this has happened before" and used to calibrate the engine."""
+
+    kind: Literal["precedent_case"]
+    title: Bilingual
+    deal_type: DealType
+    deal_type_note: str | None = None
+    host_country: NonEmpty
+    sector: NonEmpty
+    year_of_deal: int | str
+    years_of_events: list[int | str]
+    sources: Annotated[list[PrecedentSource], Field(min_length=1)]
+    facts_at_deal_time: Annotated[list[Bilingual], Field(min_length=1)]
+    what_happened: Bilingual
+    failure_channels: Annotated[list[str], Field(min_length=1)]
+    warning_signs: list[WarningSign]
+    would_have_prevented: Prevention
+    precedent_summary: Bilingual
+    notes: str | None = None
+    typical_case: bool = False
+    guidance_refs: list[GuidanceRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _channels(self) -> PrecedentCase:
+        known = {c.value for c in LeakChannel} | set(PLANNED_CHANNELS)
+        unknown = [c for c in self.failure_channels if c not in known]
+        if unknown:
+            raise ValueError(f"failure_channels: unknown channel {', '.join(unknown)}")
+        return self
+
+    @property
+    def years(self) -> str:
+        """When it happened, for a reader: the deal's year and the last year of events."""
+        events = [y for y in self.years_of_events if isinstance(y, int)]
+        first = self.year_of_deal if isinstance(self.year_of_deal, int) else (min(events) if events else None)
+        last = max(events) if events else None
+        if first is None:
+            return ""
+        return f"{first}" if last in (None, first) else f"{first}–{last}"
+
+
+LIBRARY_KINDS["precedent_case"] = PrecedentCase

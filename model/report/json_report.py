@@ -44,6 +44,7 @@ def finding_dict(f: Finding, a: Assessment, lang: str) -> dict[str, Any]:
         "raised_by": [{"fact": fact.id, "text": fact.text.get(lang), "weight": round(w, 3)} for fact, w in f.facts],
         "lowered_by": [{"kind": c.kind, "id": c.id, "status": c.status, "strength": c.strength} for c in f.lowering],
         "explanation": f.explanation(lang),
+        "precedents": [c.id for c in f.precedents],
         "decision": decision,
         "counted": f.counted,
     }

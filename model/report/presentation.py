@@ -12,6 +12,7 @@ from model.engine.assess import Assessment, Finding
 from model.engine.checklist import ChecklistResult
 from model.engine.ranking import Mitigation
 from model.format.vocab import Phase
+from model.knowledge.library_schema import PrecedentCase
 
 # --------------------------------------------------------------------------- which findings lead, in what order
 
@@ -61,6 +62,21 @@ def fixes_by_finding(ranking: Iterable[Mitigation], lang: str, n: int = 3) -> di
 
 
 # --------------------------------------------------------------------------- the why of a finding
+
+
+def precedent(case: PrecedentCase, lang: str) -> str:
+    """A precedent in one line for a reader: its title and when it happened."""
+    years = case.years
+    return (
+        f"{case.title.get(lang)}（{years}）"
+        if lang == "ja" and years
+        else (f"{case.title.get(lang)} ({years})" if years else case.title.get(lang))
+    )
+
+
+def precedent_sources(case: PrecedentCase) -> list[str]:
+    """Where the case is told: publisher, date and title of each source (addresses are kept in the library)."""
+    return [f"{s.publisher}, {s.date}: {s.title}" for s in case.sources]
 
 
 def why(f: Finding, lang: str) -> str:

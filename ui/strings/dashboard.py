@@ -67,6 +67,7 @@ STRINGS = {
     ),
     "risk_meta": ("スコア {score} ・ 発生可能性 {l} × 影響度 {i}", "Score {score} · likelihood {l} × impact {i}"),
     "why": ("理由", "Why"),
+    "precedent": ("過去の事例", "It has happened before"),
     "fix": ("効く対策", "What would fix it"),
     "no_fix": (
         "推奨される条項・対策はすべて実施済みです。",

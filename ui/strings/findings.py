@@ -1,6 +1,9 @@
 """Strings of the findings and decisions page."""
 
 STRINGS = {
+    "precedent": ("過去の事例: {title}", "It has happened before: {title}"),
+    "precedent_prevented": ("防げたと考えられる対策（当社の判断）", "What would have prevented it (our judgement)"),
+    "precedent_sources": ("出典:", "Sources:"),
     "title": ("指摘と判断", "Findings and decisions"),
     "intro": (
         "技術と流出経路の組合せごとのリスク（指摘）です。指摘を選ぶと理由と数値の内訳が表示され、"
