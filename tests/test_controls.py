@@ -108,3 +108,15 @@ def test_the_explanation_names_the_strongest_controls_with_status_and_counts_the
     assert (f"ほか{rest}件" if lang == "ja" else f"{rest} more") in text
     strengths = [c.effect * c.strength for c in f.lowering]
     assert strengths == sorted(strengths, reverse=True)
+
+
+def test_a_measure_the_deal_type_does_not_call_for_is_not_proposed(library, licence):
+    # Host labour-law review is about employing staff abroad (ch1.1.5): a licence does not call for it, a JV does.
+    mid = "planning.labour_law_review"
+    licence.set_measure(mid, None)
+    a = assess(licence, library)
+    assert all(c.id != mid for f in a.findings for c in f.controls)
+    assert all(m.control.id != mid for m in rank_mitigations(a))
+    jv = load_project(next(p for p in EXAMPLES if p.stem == "jv-china-battery"), library)
+    jv.set_measure(mid, None)
+    assert any(c.id == mid and c.needed for f in assess(jv, library).findings for c in f.mitigations)

@@ -35,7 +35,7 @@ class Control:
     strength: float
     needed: bool = True
     """Whether the deal calls for it: a clause whose deal types and condition fit, a measure not marked not
-    applicable. Only needed controls count in what a channel could have; one in place that the deal does not call
+    applicable and whose condition (if any) holds. Only needed controls count in what a channel could have; one in place that the deal does not call
     for still lowers the risk, but its absence never does."""
 
     def status_label(self, lang: str) -> str:
@@ -297,7 +297,9 @@ def channel_controls(spec: ProjectSpec, library: Library, conditions: dict) -> d
     for measure in library.measures.values():
         entry = spec.measure(measure.id)
         status = entry.status.value if entry else None
-        if status == "not_applicable":
+        strength = s.measure_strength[status] if status else 0.0
+        needed = measure.required_when is None or evaluate_predicate(measure.required_when, conditions)
+        if status == "not_applicable" or not (needed or strength > 0):
             continue
         control = Control(
             "measure",
@@ -306,7 +308,8 @@ def channel_controls(spec: ProjectSpec, library: Library, conditions: dict) -> d
             measure.phase.value,
             s.control_effects.get(measure.id, s.measure_effect),
             status,
-            s.measure_strength[status] if status else 0.0,
+            strength,
+            needed,
         )
         for channel in measure.channels:
             out[channel].append(control)

@@ -132,6 +132,10 @@ def _predicates(obj: Envelope) -> list[tuple[tuple, Predicate]]:
         return out
     if isinstance(obj, ChecklistCatalogue):
         return [(("items", i, "applies_when"), it.applies_when) for i, it in enumerate(obj.items) if it.applies_when]
+    if isinstance(obj, MeasureCatalogue):
+        return [
+            (("measures", i, "required_when"), m.required_when) for i, m in enumerate(obj.measures) if m.required_when
+        ]
     return []
 
 

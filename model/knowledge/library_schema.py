@@ -91,6 +91,9 @@ class MeasureDef(LibModel):
     owner: Department
     guidance_refs: Annotated[list[GuidanceRef], Field(min_length=1)]
     channels: list[LeakChannel] = Field(default_factory=list)
+    required_when: Predicate | None = None
+    """When the deal calls for the measure (default: always). Where it does not, its absence neither counts
+    against a channel nor is it proposed; in place it still helps."""
 
 
 class MeasureCatalogue(CitedEnvelope):
