@@ -7,7 +7,7 @@ from typing import Literal
 
 from model.engine.checklist import ChecklistResult, evaluate_checklist
 from model.engine.graph import ProjectGraph
-from model.engine.precedents import precedents_for
+from model.engine.precedents import Precedents
 from model.engine.rules import RULES
 from model.engine.rules.base import Exposure, Fact, Msg, RuleContext, weighed_facts
 from model.engine.rules.base import threat as channel_threat
@@ -267,7 +267,9 @@ def clause_needed(clause: ContractClause, spec: ProjectSpec, pctx: dict) -> bool
     return clause.required_when is None or evaluate_predicate(clause.required_when, pctx)
 
 
-def channel_controls(spec: ProjectSpec, library: Library, conditions: dict) -> dict[LeakChannel, list[Control]]:
+def channel_controls(
+    spec: ProjectSpec, library: Library, conditions: dict, needed_clauses: set[str]
+) -> dict[LeakChannel, list[Control]]:
     """The controls of each channel that this deal needs, or has in place without needing them.
 
     A control marked not applicable, or one the deal does not call for and does not have, is left out: it can
@@ -279,7 +281,7 @@ def channel_controls(spec: ProjectSpec, library: Library, conditions: dict) -> d
         entry = spec.contract.clauses.get(clause.id)
         status = entry.status.value if entry else None
         strength = s.clause_strength[status] if status else 0.0
-        needed = _needed_whatever_recorded(clause, spec, conditions)
+        needed = _needed_whatever_recorded(clause, spec, conditions, clause.id in needed_clauses)
         if status == "not_applicable" or not (needed or strength > 0):
             continue
         control = Control(
@@ -316,15 +318,16 @@ def channel_controls(spec: ProjectSpec, library: Library, conditions: dict) -> d
     return out
 
 
-def _needed_whatever_recorded(clause: ContractClause, spec: ProjectSpec, conditions: dict) -> bool:
+def _needed_whatever_recorded(clause: ContractClause, spec: ProjectSpec, conditions: dict, needed: bool) -> bool:
     """Whether the deal calls for the clause, leaving out what the contract records of the clause itself.
 
     A fallback clause (escrow) is "needed" once it is recorded; counted that way, recording it as partial would
     add it to what the channel could have and lower the coverage, so that adding a control raised the risk.
+    ``needed`` is ``clause_needed`` as already worked out for the project; only such a clause is judged again.
     """
     own = f"contract.clauses.{clause.id}"
     if clause.required_when is None or not any(f.startswith(own) for f in clause.required_when.fields()):
-        return clause_needed(clause, spec, conditions)
+        return needed
     recorded = conditions.get("contract", {}).get("clauses", {})
     without = {
         **conditions,
@@ -373,6 +376,7 @@ def score_finding(exposure: float, threat: float, control_factor: float, impact:
 def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]]) -> list[Finding]:
     spec, scoring = ctx.spec, ctx.scoring
     decisions = {d.finding: d for d in spec.decisions}
+    precedents = Precedents(ctx.library.precedents.values(), spec)
     findings: list[Finding] = []
     covered = {channel: coverage(cs) for channel, cs in controls.items()}
     for tech in spec.technologies:
@@ -414,9 +418,7 @@ def build_findings(ctx: RuleContext, controls: dict[LeakChannel, list[Control]])
                     path=evidence.path,
                     refs=rule.REFS,
                     decision=decisions.get(finding_id),
-                    precedents=precedents_for(
-                        channel.value, [fact.id for fact, _ in facts], spec, ctx.library.precedents.values()
-                    ),
+                    precedents=precedents.for_finding(channel.value, [fact.id for fact, _ in facts]),
                 )
             )
     findings.sort(key=lambda f: (-f.score, -SEVERITY_ORDER[f.severity], f.id))
@@ -470,12 +472,12 @@ def assess(spec: ProjectSpec, library: Library) -> Assessment:
     graph = ProjectGraph(spec)
     ctx = RuleContext(spec, library, graph)
     conditions = predicate_context(spec, ctx)
-    controls = channel_controls(spec, library, conditions)
+    needed = [c for c in library.clauses.values() if clause_needed(c, spec, conditions)]
+    controls = channel_controls(spec, library, conditions, {c.id for c in needed})
     findings = build_findings(ctx, controls)
     score = aggregate([f.score for f in findings if f.counted], library.scoring)
     checklist = evaluate_checklist(spec, library, graph, conditions)
     timeline = stage_timeline(spec, findings, library.scoring)
-    needed = [c for c in library.clauses.values() if clause_needed(c, spec, conditions)]
     missing = missing_information(spec)
     grade = library.scoring.not_judged if missing else grade_for(score, library.scoring)
     if missing:  # a stage of a project that cannot be judged gets no letter either
