@@ -51,8 +51,11 @@ def test_user_flow_edit_save_dashboard_and_excel(browser_page, tmp_path):  # noq
     name.fill("E2E renamed project")
     name.press("Enter")
     sidebar.get_by_text("Unsaved changes").first.wait_for()
+    settle(page)  # the run the edit started must finish, or it redraws the save box under the click
     # Save with a comment.
     sidebar.get_by_label("What changed").fill("renamed in the browser test")
+    sidebar.get_by_label("What changed").press("Tab")  # the comment is sent (one run) before the button is pressed
+    settle(page)
     sidebar.get_by_role("button", name="Save").click()
     sidebar.get_by_text("Saved as version 2").wait_for()
     # The dashboard shows the rating.
